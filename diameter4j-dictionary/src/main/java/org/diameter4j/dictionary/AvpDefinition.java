@@ -1,0 +1,88 @@
+package org.diameter4j.dictionary;
+
+import java.util.Collections;
+import java.util.Map;
+import org.diameter4j.codec.DataType;
+
+/**
+ * An AVP as the dictionary defines it: name, (Vendor-Id, code), data format, M-bit rule, named
+ * values and, for a Grouped AVP, its grammar.
+ */
+public final class AvpDefinition {
+    private final String name;
+    private final int code;
+    private final int vendorId;
+    private final DataType type;
+    private final MRule mRule;
+    private final Map<Long, String> valueNames;
+    private final Map<String, Long> valuesByName;
+    private final SourceLocation location;
+    Grammar grammar; // set once while the dictionary is built
+
+    AvpDefinition(String name, int code, int vendorId, DataType type, MRule mRule,
+            Map<Long, String> valueNames, Map<String, Long> valuesByName, SourceLocation location) {
+        this.name = name;
+        this.code = code;
+        this.vendorId = vendorId;
+        this.type = type;
+        this.mRule = mRule;
+        this.valueNames = Collections.unmodifiableMap(valueNames);
+        this.valuesByName = Collections.unmodifiableMap(valuesByName);
+        this.location = location;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int code() {
+        return code;
+    }
+
+    public int vendorId() {
+        return vendorId;
+    }
+
+    public DataType type() {
+        return type;
+    }
+
+    public MRule mRule() {
+        return mRule;
+    }
+
+    /** The flags an AVP built from this definition carries: V for a vendor AVP, M when it MUST. */
+    public int defaultFlags() {
+        return (vendorId != 0 ? 0x80 : 0) | (mRule == MRule.MUST ? 0x40 : 0);
+    }
+
+    /** Named values: number → name. */
+    public Map<Long, String> valueNames() {
+        return valueNames;
+    }
+
+    /** The name of a value, or null. */
+    public String valueName(long value) {
+        return valueNames.get(value);
+    }
+
+    /** The number of a named value, or null. */
+    public Long valueOf(String valueName) {
+        return valuesByName.get(valueName);
+    }
+
+    /** The grammar of a Grouped AVP; null for other types or a Grouped AVP without a grammar. */
+    public Grammar grammar() {
+        return grammar;
+    }
+
+    public SourceLocation location() {
+        return location;
+    }
+
+    @Override
+    public String toString() {
+        return name + " (" + code + (vendorId != 0 ? ", vendor " + Integer.toUnsignedString(vendorId) : "")
+                + ") " + type.rfcName();
+    }
+}
