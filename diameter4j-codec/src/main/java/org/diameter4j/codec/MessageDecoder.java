@@ -120,6 +120,13 @@ public final class MessageDecoder {
         }
         int version = b[off] & 0xff;
         int msgLen = Avp.getInt(b, off) & 0xffffff;
+        if (version == DiameterMessage.VERSION
+                && msgLen >= DiameterMessage.HEADER_LENGTH
+                && (msgLen & 3) == 0
+                && msgLen <= options.maxMessageLength()
+                && msgLen <= len) {
+            return null; // the common case: no header copy made
+        }
         DiameterMessage header = new DiameterMessage(b[off + 4], Avp.getInt(b, off + 4),
                 Avp.getInt(b, off + 8), Avp.getInt(b, off + 12), Avp.getInt(b, off + 16));
         if (msgLen < DiameterMessage.HEADER_LENGTH || (msgLen & 3) != 0) {

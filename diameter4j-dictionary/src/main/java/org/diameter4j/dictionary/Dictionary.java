@@ -39,6 +39,7 @@ public final class Dictionary implements AvpTypeResolver {
     private final Map<Integer, Vendor> vendors;
     private final Map<Long, Application> applications;
     private final Map<Long, AvpDefinition> avps;
+    private final AvpIndex index;
     private final Map<String, AvpDefinition> avpsByName;
     private final Map<Long, CommandDefinition> commands;
 
@@ -47,6 +48,7 @@ public final class Dictionary implements AvpTypeResolver {
         this.vendors = vendors;
         this.applications = Collections.unmodifiableMap(applications);
         this.avps = Collections.unmodifiableMap(avps);
+        this.index = new AvpIndex(avps.values(), avps.size());
         this.avpsByName = Collections.unmodifiableMap(avpsByName);
         this.commands = Collections.unmodifiableMap(commands);
     }
@@ -82,13 +84,13 @@ public final class Dictionary implements AvpTypeResolver {
 
     @Override
     public DataType typeOf(int code, int vendorId) {
-        AvpDefinition d = avps.get(key(code, vendorId));
+        AvpDefinition d = index.get(code, vendorId);
         return d == null ? null : d.type();
     }
 
     /** The AVP with this code and Vendor-Id, or null. */
     public AvpDefinition avp(int code, int vendorId) {
-        return avps.get(key(code, vendorId));
+        return index.get(code, vendorId);
     }
 
     /** The AVP with this name, or null. */
