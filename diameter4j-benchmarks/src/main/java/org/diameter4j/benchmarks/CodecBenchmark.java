@@ -34,7 +34,9 @@ import org.openjdk.jmh.infra.Blackhole;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 2, jvmArgsAppend = {"-XX:+UseParallelGC", "-Xms1g", "-Xmx1g"})
+@Fork(
+        value = 2,
+        jvmArgsAppend = {"-XX:+UseParallelGC", "-Xms1g", "-Xmx1g"})
 public class CodecBenchmark {
     private DiameterMessage ccr;
     private DiameterMessage cea;
@@ -55,7 +57,8 @@ public class CodecBenchmark {
         ceaWire = Unpooled.directBuffer(cea.length());
         cea.encode(ceaWire);
         if (ccr.length() < 290 || ccr.length() > 320) {
-            throw new IllegalStateException("the CCR should be about 300 bytes, it is " + ccr.length());
+            throw new IllegalStateException(
+                    "the CCR should be about 300 bytes, it is " + ccr.length());
         }
     }
 

@@ -10,7 +10,9 @@ final class Messages {
 
     /** A Gy CCR-INITIAL for a data session with one Multiple-Services-Credit-Control: 300 bytes. */
     static DiameterMessage gyCcrInitial(Dictionary d) {
-        return d.request("CCR", 4).hopByHop(0x1234).endToEnd(0x5678)
+        return d.request("CCR", 4)
+                .hopByHop(0x1234)
+                .endToEnd(0x5678)
                 .add(d.avp("Session-Id", "pgw1.example.com;1766448000;42;data"))
                 .add(d.avp("Origin-Host", "pgw1.example.com"))
                 .add(d.avp("Origin-Realm", "example.com"))
@@ -20,13 +22,19 @@ final class Messages {
                 .add(d.avp("CC-Request-Type", "INITIAL_REQUEST"))
                 .add(d.avp("CC-Request-Number", 0))
                 .add(d.avp("Event-Timestamp", Instant.ofEpochSecond(1766448000L)))
-                .add(d.grouped("Subscription-Id",
-                        d.avp("Subscription-Id-Type", "END_USER_E164"),
-                        d.avp("Subscription-Id-Data", "41780000001")))
-                .add(d.grouped("Multiple-Services-Credit-Control",
-                        d.grouped("Requested-Service-Unit", d.avp("CC-Total-Octets", 1_000_000L)),
-                        d.avp("Rating-Group", 100),
-                        d.avp("Service-Identifier", 1)));
+                .add(
+                        d.grouped(
+                                "Subscription-Id",
+                                d.avp("Subscription-Id-Type", "END_USER_E164"),
+                                d.avp("Subscription-Id-Data", "41780000001")))
+                .add(
+                        d.grouped(
+                                "Multiple-Services-Credit-Control",
+                                d.grouped(
+                                        "Requested-Service-Unit",
+                                        d.avp("CC-Total-Octets", 1_000_000L)),
+                                d.avp("Rating-Group", 100),
+                                d.avp("Service-Identifier", 1)));
     }
 
     /** Seed 003's CEA: 240 bytes. */
@@ -42,8 +50,11 @@ final class Messages {
                 .add(d.avp("Supported-Vendor-Id", 10415))
                 .add(d.avp("Auth-Application-Id", 1))
                 .add(d.avp("Auth-Application-Id", 16777238))
-                .add(d.grouped("Vendor-Specific-Application-Id",
-                        d.avp("Vendor-Id", 10415), d.avp("Auth-Application-Id", 16777238)))
+                .add(
+                        d.grouped(
+                                "Vendor-Specific-Application-Id",
+                                d.avp("Vendor-Id", 10415),
+                                d.avp("Auth-Application-Id", 16777238)))
                 .add(d.avp("Firmware-Revision", 1));
     }
 }

@@ -92,7 +92,8 @@ public final class Avp {
     /** Unsigned32 (also Enumerated when the value fits in 31 bits); {@code value} in 0..2^32-1. */
     public static Avp ofUnsigned32(int code, int vendorId, int flags, long value) {
         if (value < 0 || value > 0xffffffffL) {
-            throw new IllegalArgumentException("Unsigned32 value " + value + " is outside 0..4294967295");
+            throw new IllegalArgumentException(
+                    "Unsigned32 value " + value + " is outside 0..4294967295");
         }
         return ofInt32(code, vendorId, flags, (int) value);
     }
@@ -138,7 +139,7 @@ public final class Avp {
         for (Avp a : children) {
             list.add(a);
         }
-        return new Avp(code, flagsFor(vendorId, flags), vendorId, list);
+        return new Avp(code, flagsFor(vendorId, flags), vendorId, list.freeze());
     }
 
     public static Avp grouped(int code, int vendorId, int flags, Avp... children) {
@@ -232,7 +233,8 @@ public final class Avp {
     private void requireLength(int n, String type) {
         if (data == null || length != n) {
             throw new AvpValueException(
-                    this, type + " needs " + n + " bytes of data, AVP " + code + " has " + valueLength());
+                    this,
+                    type + " needs " + n + " bytes of data, AVP " + code + " has " + valueLength());
         }
     }
 
@@ -293,13 +295,14 @@ public final class Avp {
     }
 
     /**
-     * The children of a Grouped AVP, parsed on first call. Throws {@link AvpValueException} when the
-     * data is not a valid sequence of AVPs.
+     * The children of a Grouped AVP, parsed on first call; the list cannot be changed (build a new
+     * AVP with {@link #grouped}). Throws {@link AvpValueException} when the data is not a valid
+     * sequence of AVPs.
      */
     public AvpList children() {
         AvpList c = children;
         if (c == null) {
-            c = AvpList.parse(data, offset, length);
+            c = AvpList.parse(data, offset, length).freeze();
             children = c;
         }
         return c;
@@ -366,7 +369,8 @@ public final class Avp {
             return false;
         }
         if (data != null && a.data != null) {
-            return Arrays.equals(data, offset, offset + length, a.data, a.offset, a.offset + a.length);
+            return Arrays.equals(
+                    data, offset, offset + length, a.data, a.offset, a.offset + a.length);
         }
         return Arrays.equals(valueBytes(), a.valueBytes());
     }
@@ -389,8 +393,14 @@ public final class Avp {
 
     @Override
     public String toString() {
-        return "Avp{code=" + code + (vendorId != 0 ? ", vendor=" + vendorId : "")
-                + ", flags=" + flagString(flags) + ", length=" + avpLength() + "}";
+        return "Avp{code="
+                + code
+                + (vendorId != 0 ? ", vendor=" + vendorId : "")
+                + ", flags="
+                + flagString(flags)
+                + ", length="
+                + avpLength()
+                + "}";
     }
 
     /** "VMP" letters as in seed 003's dumps: "-M------". */
@@ -411,7 +421,10 @@ public final class Avp {
     // ---- byte helpers -----------------------------------------------------------------------
 
     static int getInt(byte[] b, int i) {
-        return ((b[i] & 0xff) << 24) | ((b[i + 1] & 0xff) << 16) | ((b[i + 2] & 0xff) << 8) | (b[i + 3] & 0xff);
+        return ((b[i] & 0xff) << 24)
+                | ((b[i + 1] & 0xff) << 16)
+                | ((b[i + 2] & 0xff) << 8)
+                | (b[i + 3] & 0xff);
     }
 
     static long getLong(byte[] b, int i) {

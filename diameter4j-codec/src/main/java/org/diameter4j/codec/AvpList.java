@@ -22,12 +22,17 @@ public final class AvpList implements Iterable<Avp> {
     private byte[] src;
     private int[] starts;
     private int srcEnd;
+    // The children of a Grouped AVP are frozen: an Avp is immutable, and a change here would not
+    // reach the wire for a decoded AVP (it encodes its original bytes).
+    private boolean frozen;
 
     public AvpList() {
         items = new Avp[8];
     }
 
-    /** A list over AVPs already validated by the decoder: {@code starts[0..count)} into {@code src}. */
+    /**
+     * A list over AVPs already validated by the decoder: {@code starts[0..count)} into {@code src}.
+     */
     AvpList(byte[] src, int[] starts, int count, int end) {
         this.src = src;
         this.starts = starts;
@@ -51,7 +56,8 @@ public final class AvpList implements Iterable<Avp> {
             int avpLen = Avp.getInt(b, p + 4) & 0xffffff;
             int min = (b[p + 4] & Avp.FLAG_VENDOR) != 0 ? Avp.VENDOR_HEADER : Avp.HEADER;
             if (avpLen < min || p + avpLen > end) {
-                throw new AvpValueException(null, "AVP length " + avpLen + " at offset " + p + " is invalid");
+                throw new AvpValueException(
+                        null, "AVP length " + avpLen + " at offset " + p + " is invalid");
             }
             if (n == starts.length) {
                 starts = Arrays.copyOf(starts, n * 2);
@@ -135,7 +141,27 @@ public final class AvpList implements Iterable<Avp> {
         return out;
     }
 
+    AvpList freeze() {
+        frozen = true;
+        return this;
+    }
+
+    /**
+     * False for the children of a Grouped AVP: build a new one with {@link Avp#grouped} instead.
+     */
+    public boolean isModifiable() {
+        return !frozen;
+    }
+
+    private void checkModifiable() {
+        if (frozen) {
+            throw new UnsupportedOperationException(
+                    "the children of a Grouped AVP cannot be changed: build a new one with Avp.grouped(...)");
+        }
+    }
+
     private void materialise() {
+        checkModifiable();
         if (src == null) {
             return;
         }
@@ -174,6 +200,7 @@ public final class AvpList implements Iterable<Avp> {
     }
 
     public Avp set(int index, Avp avp) {
+        checkModifiable();
         Avp old = get(index);
         materialise();
         items[index] = avp;
@@ -181,6 +208,7 @@ public final class AvpList implements Iterable<Avp> {
     }
 
     public Avp remove(int index) {
+        checkModifiable();
         Avp old = get(index);
         materialise();
         System.arraycopy(items, index + 1, items, index, size - index - 1);

@@ -15,7 +15,12 @@ package org.diameter4j.codec;
  *     transport must close the connection rather than answer
  */
 public record DecodeFailure(
-        int resultCode, String reason, int offset, Avp failedAvp, DiameterMessage partial, boolean fatal) {
+        int resultCode,
+        String reason,
+        int offset,
+        Avp failedAvp,
+        DiameterMessage partial,
+        boolean fatal) {
 
     @Override
     public String toString() {

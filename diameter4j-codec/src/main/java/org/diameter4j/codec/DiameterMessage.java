@@ -42,12 +42,22 @@ public final class DiameterMessage {
     private int hopByHop;
     private int endToEnd;
     private final AvpList avps;
+    // As received, for diagnostics: a malformed message may announce another version or length.
+    private int wireVersion = VERSION;
+    private int wireLength = -1;
 
-    public DiameterMessage(int flags, int commandCode, long applicationId, int hopByHop, int endToEnd) {
+    public DiameterMessage(
+            int flags, int commandCode, long applicationId, int hopByHop, int endToEnd) {
         this(flags, commandCode, applicationId, hopByHop, endToEnd, new AvpList());
     }
 
-    DiameterMessage(int flags, int commandCode, long applicationId, int hopByHop, int endToEnd, AvpList avps) {
+    DiameterMessage(
+            int flags,
+            int commandCode,
+            long applicationId,
+            int hopByHop,
+            int endToEnd,
+            AvpList avps) {
         this.flags = flags & 0xff;
         this.commandCode = commandCode & 0xffffff;
         this.applicationId = applicationId & 0xffffffffL;
@@ -69,7 +79,8 @@ public final class DiameterMessage {
      */
     public DiameterMessage answer() {
         DiameterMessage a =
-                new DiameterMessage(flags & FLAG_PROXIABLE, commandCode, applicationId, hopByHop, endToEnd);
+                new DiameterMessage(
+                        flags & FLAG_PROXIABLE, commandCode, applicationId, hopByHop, endToEnd);
         Avp sid = avps.find(SESSION_ID, 0);
         if (sid != null) {
             a.avps.add(sid);
@@ -82,8 +93,20 @@ public final class DiameterMessage {
 
     // ---- header -----------------------------------------------------------------------------
 
+    /** The version: 1, or what a malformed received message carried. */
     public int version() {
-        return VERSION;
+        return wireVersion;
+    }
+
+    /** The Message Length the received header announced, or -1 for a message built locally. */
+    public int wireLength() {
+        return wireLength;
+    }
+
+    DiameterMessage received(int version, int length) {
+        this.wireVersion = version;
+        this.wireLength = length;
+        return this;
     }
 
     public int flags() {
@@ -214,9 +237,19 @@ public final class DiameterMessage {
 
     @Override
     public String toString() {
-        return "DiameterMessage{code=" + commandCode + ", flags=" + commandFlagString(flags)
-                + ", app=" + applicationId + ", hbh=" + Integer.toUnsignedString(hopByHop)
-                + ", e2e=" + Integer.toUnsignedString(endToEnd) + ", avps=" + avps.size() + "}";
+        return "DiameterMessage{code="
+                + commandCode
+                + ", flags="
+                + commandFlagString(flags)
+                + ", app="
+                + applicationId
+                + ", hbh="
+                + Integer.toUnsignedString(hopByHop)
+                + ", e2e="
+                + Integer.toUnsignedString(endToEnd)
+                + ", avps="
+                + avps.size()
+                + "}";
     }
 
     /** "RPET" letters as in seed 003's dumps: "R-------". */

@@ -68,7 +68,10 @@ public final class MessageDecoder {
         return decode(frame, 0, announced);
     }
 
-    /** Decodes one message from {@code b[off .. off+len)}; the message keeps a reference to {@code b}. */
+    /**
+     * Decodes one message from {@code b[off .. off+len)}; the message keeps a reference to {@code
+     * b}.
+     */
     public DecodeResult decode(byte[] b, int off, int len) {
         DecodeResult bad = checkHeader(b, off, len);
         if (bad != null) {
@@ -98,16 +101,35 @@ public final class MessageDecoder {
             p += Avp.pad4(Avp.getInt(b, p + 4) & 0xffffff);
         }
         int goodEnd = n == 0 ? off + DiameterMessage.HEADER_LENGTH : p;
-        DiameterMessage m = new DiameterMessage(flags, code, app, hbh, e2e, new AvpList(b, starts, n, goodEnd));
+        DiameterMessage m =
+                new DiameterMessage(flags, code, app, hbh, e2e, new AvpList(b, starts, n, goodEnd));
         if (fault != null) {
-            return DecodeResult.failure(new DecodeFailure(
-                    fault.resultCode(), fault.reason(), fault.offset(), fault.failedAvp(), m, false));
+            m.received(DiameterMessage.VERSION, msgLen);
         }
-        if ((flags & DiameterMessage.FLAG_REQUEST) != 0 && (flags & DiameterMessage.FLAG_ERROR) != 0) {
-            // §3: "E(rror) ... Messages with the 'E' bit set are commonly referred to as error messages.
-            // This bit MUST NOT be set in request messages." §7.1.3: 3008 DIAMETER_INVALID_HDR_BITS.
-            return DecodeResult.failure(new DecodeFailure(ResultCodes.DIAMETER_INVALID_HDR_BITS,
-                    "the E bit is set on a request", 4, null, m, false));
+        if (fault != null) {
+            return DecodeResult.failure(
+                    new DecodeFailure(
+                            fault.resultCode(),
+                            fault.reason(),
+                            fault.offset(),
+                            fault.failedAvp(),
+                            m,
+                            false));
+        }
+        if ((flags & DiameterMessage.FLAG_REQUEST) != 0
+                && (flags & DiameterMessage.FLAG_ERROR) != 0) {
+            // §3: "E(rror) ... Messages with the 'E' bit set are commonly referred to as error
+            // messages.
+            // This bit MUST NOT be set in request messages." §7.1.3: 3008
+            // DIAMETER_INVALID_HDR_BITS.
+            return DecodeResult.failure(
+                    new DecodeFailure(
+                            ResultCodes.DIAMETER_INVALID_HDR_BITS,
+                            "the E bit is set on a request",
+                            4,
+                            null,
+                            m,
+                            false));
         }
         return DecodeResult.success(m);
     }
@@ -115,8 +137,11 @@ public final class MessageDecoder {
     /** Header checks; null when the header is acceptable and {@code len} covers the message. */
     private DecodeResult checkHeader(byte[] b, int off, int len) {
         if (len < DiameterMessage.HEADER_LENGTH) {
-            return fatal(ResultCodes.DIAMETER_INVALID_MESSAGE_LENGTH,
-                    "only " + len + " bytes, shorter than the 20-byte Diameter header", 0, null);
+            return fatal(
+                    ResultCodes.DIAMETER_INVALID_MESSAGE_LENGTH,
+                    "only " + len + " bytes, shorter than the 20-byte Diameter header",
+                    0,
+                    null);
         }
         int version = b[off] & 0xff;
         int msgLen = Avp.getInt(b, off) & 0xffffff;
@@ -127,28 +152,56 @@ public final class MessageDecoder {
                 && msgLen <= len) {
             return null; // the common case: no header copy made
         }
-        DiameterMessage header = new DiameterMessage(b[off + 4], Avp.getInt(b, off + 4),
-                Avp.getInt(b, off + 8), Avp.getInt(b, off + 12), Avp.getInt(b, off + 16));
+        DiameterMessage header =
+                new DiameterMessage(
+                                b[off + 4],
+                                Avp.getInt(b, off + 4),
+                                Avp.getInt(b, off + 8),
+                                Avp.getInt(b, off + 12),
+                                Avp.getInt(b, off + 16))
+                        .received(version, msgLen);
         if (msgLen < DiameterMessage.HEADER_LENGTH || (msgLen & 3) != 0) {
             // §3: "The Message Length field ... MUST always be a multiple of 4." §7.1.5: 5015.
-            return fatal(ResultCodes.DIAMETER_INVALID_MESSAGE_LENGTH,
-                    "Message Length " + msgLen + (msgLen < 20 ? " is shorter than the header" : " is not a multiple of 4"),
-                    1, header);
+            return fatal(
+                    ResultCodes.DIAMETER_INVALID_MESSAGE_LENGTH,
+                    "Message Length "
+                            + msgLen
+                            + (msgLen < 20
+                                    ? " is shorter than the header"
+                                    : " is not a multiple of 4"),
+                    1,
+                    header);
         }
         if (msgLen > options.maxMessageLength()) {
-            return fatal(ResultCodes.DIAMETER_INVALID_MESSAGE_LENGTH,
-                    "Message Length " + msgLen + " exceeds the maximum of " + options.maxMessageLength() + " bytes",
-                    1, header);
+            return fatal(
+                    ResultCodes.DIAMETER_INVALID_MESSAGE_LENGTH,
+                    "Message Length "
+                            + msgLen
+                            + " exceeds the maximum of "
+                            + options.maxMessageLength()
+                            + " bytes",
+                    1,
+                    header);
         }
         if (msgLen > len) {
-            return fatal(ResultCodes.DIAMETER_INVALID_MESSAGE_LENGTH,
-                    "Message Length " + msgLen + " but only " + len + " bytes present (truncated)", 1, header);
+            return fatal(
+                    ResultCodes.DIAMETER_INVALID_MESSAGE_LENGTH,
+                    "Message Length " + msgLen + " but only " + len + " bytes present (truncated)",
+                    1,
+                    header);
         }
         if (version != DiameterMessage.VERSION) {
-            // §3: "Version: This Version field MUST be set to 1". §7.1.5: 5011 DIAMETER_UNSUPPORTED_VERSION.
+            // §3: "Version: This Version field MUST be set to 1". §7.1.5: 5011
+            // DIAMETER_UNSUPPORTED_VERSION.
             // The length is usable, so the stream stays in sync and the peer can be answered.
-            return DecodeResult.failure(new DecodeFailure(ResultCodes.DIAMETER_UNSUPPORTED_VERSION,
-                    "version " + version + " is not supported (only 1)", 0, null, header, false));
+            return DecodeResult.failure(
+                    new DecodeFailure(
+                            ResultCodes.DIAMETER_UNSUPPORTED_VERSION,
+                            "version " + version + " is not supported (only 1)",
+                            0,
+                            null,
+                            header,
+                            false));
         }
         return null;
     }
@@ -158,8 +211,8 @@ public final class MessageDecoder {
     }
 
     /**
-     * Checks the AVP at {@code p} within a parent ending at {@code end}, descending into Grouped AVPs.
-     * Returns null when the AVP is valid. {@code depth} is 1 for top-level AVPs.
+     * Checks the AVP at {@code p} within a parent ending at {@code end}, descending into Grouped
+     * AVPs. Returns null when the AVP is valid. {@code depth} is 1 for top-level AVPs.
      */
     private DecodeFailure checkAvp(byte[] b, int p, int end, int depth, int msgOff) {
         int avail = end - p;
@@ -168,8 +221,13 @@ public final class MessageDecoder {
             byte[] hdr = new byte[Avp.HEADER];
             System.arraycopy(b, p, hdr, 0, avail);
             Avp failed = new Avp(Avp.getInt(hdr, 0), hdr[4], 0, new byte[0], 0, 0);
-            return new DecodeFailure(ResultCodes.DIAMETER_INVALID_AVP_LENGTH,
-                    "only " + avail + " bytes left for an AVP header of 8", p - msgOff, failed, null, false);
+            return new DecodeFailure(
+                    ResultCodes.DIAMETER_INVALID_AVP_LENGTH,
+                    "only " + avail + " bytes left for an AVP header of 8",
+                    p - msgOff,
+                    failed,
+                    null,
+                    false);
         }
         int code = Avp.getInt(b, p);
         int flagsLen = Avp.getInt(b, p + 4);
@@ -184,17 +242,37 @@ public final class MessageDecoder {
             // required length"; a Grouped AVP's header with an empty payload is sufficient.
             int min = type == null || type == DataType.GROUPED ? 0 : type.minimumLength();
             Avp failed = new Avp(code, flags, vendor, new byte[min], 0, min);
-            String why = avpLen < headerLen
-                    ? "AVP Length " + avpLen + " is shorter than the " + headerLen + "-byte AVP header"
-                    : "AVP Length " + avpLen + " runs past the end of its " + (depth == 1 ? "message" : "Grouped AVP")
-                            + " (" + avail + " bytes left)";
-            return new DecodeFailure(ResultCodes.DIAMETER_INVALID_AVP_LENGTH, describe(code, vendor) + ": " + why,
-                    p - msgOff, failed, null, false);
+            String why =
+                    avpLen < headerLen
+                            ? "AVP Length "
+                                    + avpLen
+                                    + " is shorter than the "
+                                    + headerLen
+                                    + "-byte AVP header"
+                            : "AVP Length "
+                                    + avpLen
+                                    + " runs past the end of its "
+                                    + (depth == 1 ? "message" : "Grouped AVP")
+                                    + " ("
+                                    + avail
+                                    + " bytes left)";
+            return new DecodeFailure(
+                    ResultCodes.DIAMETER_INVALID_AVP_LENGTH,
+                    describe(code, vendor) + ": " + why,
+                    p - msgOff,
+                    failed,
+                    null,
+                    false);
         }
         if (Avp.pad4(avpLen) > avail) {
             Avp failed = AvpList.readAt(b, p);
-            return new DecodeFailure(ResultCodes.DIAMETER_INVALID_AVP_LENGTH,
-                    describe(code, vendor) + ": padding runs past the end of its parent", p - msgOff, failed, null, false);
+            return new DecodeFailure(
+                    ResultCodes.DIAMETER_INVALID_AVP_LENGTH,
+                    describe(code, vendor) + ": padding runs past the end of its parent",
+                    p - msgOff,
+                    failed,
+                    null,
+                    false);
         }
         if (type == null) {
             return null; // unknown: kept opaque
@@ -205,18 +283,35 @@ public final class MessageDecoder {
             // DecodeOptions.maxDepth is the deepest nesting accepted (1 = top-level Grouped only).
             if (depth > options.maxDepth()) {
                 Avp failed = new Avp(code, flags, vendor, new byte[0], 0, 0);
-                return new DecodeFailure(ResultCodes.DIAMETER_INVALID_AVP_VALUE,
-                        describe(code, vendor) + ": Grouped AVPs nested deeper than " + options.maxDepth() + " levels",
-                        p - msgOff, failed, null, false);
+                return new DecodeFailure(
+                        ResultCodes.DIAMETER_INVALID_AVP_VALUE,
+                        describe(code, vendor)
+                                + ": Grouped AVPs nested deeper than "
+                                + options.maxDepth()
+                                + " levels",
+                        p - msgOff,
+                        failed,
+                        null,
+                        false);
             }
             int q = vOff;
             int gEnd = vOff + vLen;
             while (q < gEnd) {
                 DecodeFailure inner = checkAvp(b, q, gEnd, depth + 1, msgOff);
                 if (inner != null) {
-                    // §7.5: the Failed-AVP MAY contain the grouped AVP hierarchy down to the offender.
-                    Avp wrapped = inner.failedAvp() == null ? null : Avp.grouped(code, vendor, flags, inner.failedAvp());
-                    return new DecodeFailure(inner.resultCode(), inner.reason(), inner.offset(), wrapped, null, false);
+                    // §7.5: the Failed-AVP MAY contain the grouped AVP hierarchy down to the
+                    // offender.
+                    Avp wrapped =
+                            inner.failedAvp() == null
+                                    ? null
+                                    : Avp.grouped(code, vendor, flags, inner.failedAvp());
+                    return new DecodeFailure(
+                            inner.resultCode(),
+                            inner.reason(),
+                            inner.offset(),
+                            wrapped,
+                            null,
+                            false);
                 }
                 q += Avp.pad4(Avp.getInt(b, q + 4) & 0xffffff);
             }
@@ -225,14 +320,21 @@ public final class MessageDecoder {
         if (options.checkValues()) {
             int rc = ValueCheck.check(type, b, vOff, vLen);
             if (rc != 0) {
-                return new DecodeFailure(rc, describe(code, vendor) + ": " + ValueCheck.reason(type, b, vOff, vLen),
-                        p - msgOff, AvpList.readAt(b, p), null, false);
+                return new DecodeFailure(
+                        rc,
+                        describe(code, vendor) + ": " + ValueCheck.reason(type, b, vOff, vLen),
+                        p - msgOff,
+                        AvpList.readAt(b, p),
+                        null,
+                        false);
             }
         }
         return null;
     }
 
     private static String describe(int code, int vendor) {
-        return vendor == 0 ? "AVP " + code : "AVP " + code + " (vendor " + Integer.toUnsignedString(vendor) + ")";
+        return vendor == 0
+                ? "AVP " + code
+                : "AVP " + code + " (vendor " + Integer.toUnsignedString(vendor) + ")";
     }
 }

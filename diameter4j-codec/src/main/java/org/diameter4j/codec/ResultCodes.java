@@ -1,8 +1,8 @@
 package org.diameter4j.codec;
 
 /**
- * Result-Code values of RFC 6733 §7.1 that the base protocol itself produces. Names for display come
- * from the dictionary; these constants are for code.
+ * Result-Code values of RFC 6733 §7.1 that the base protocol itself produces. Names for display
+ * come from the dictionary; these constants are for code.
  */
 public final class ResultCodes {
     private ResultCodes() {}

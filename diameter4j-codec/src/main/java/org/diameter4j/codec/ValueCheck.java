@@ -22,7 +22,9 @@ final class ValueCheck {
         }
         switch (type) {
             case ADDRESS:
-                return DiameterAddress.checkLength(b, off, len) ? 0 : ResultCodes.DIAMETER_INVALID_AVP_LENGTH;
+                return DiameterAddress.checkLength(b, off, len)
+                        ? 0
+                        : ResultCodes.DIAMETER_INVALID_AVP_LENGTH;
             case UTF8_STRING:
                 return Utf8.isValid(b, off, len) ? 0 : ResultCodes.DIAMETER_INVALID_AVP_VALUE;
             case DIAMETER_IDENTITY:
@@ -47,10 +49,15 @@ final class ValueCheck {
             case ADDRESS:
                 return len < 2
                         ? "Address data of " + len + " bytes has no address family"
-                        : "Address of family " + (((b[off] & 0xff) << 8) | (b[off + 1] & 0xff))
-                                + " cannot be " + (len - 2) + " bytes long";
+                        : "Address of family "
+                                + (((b[off] & 0xff) << 8) | (b[off + 1] & 0xff))
+                                + " cannot be "
+                                + (len - 2)
+                                + " bytes long";
             case UTF8_STRING:
-                return "invalid UTF-8 at byte " + (Utf8.firstInvalid(b, off, len) - off) + " of the value";
+                return "invalid UTF-8 at byte "
+                        + (Utf8.firstInvalid(b, off, len) - off)
+                        + " of the value";
             case DIAMETER_IDENTITY:
                 return len == 0
                         ? "empty DiameterIdentity"

@@ -19,8 +19,15 @@ public final class AvpDefinition {
     private final SourceLocation location;
     Grammar grammar; // set once while the dictionary is built
 
-    AvpDefinition(String name, int code, int vendorId, DataType type, MRule mRule,
-            Map<Long, String> valueNames, Map<String, Long> valuesByName, SourceLocation location) {
+    AvpDefinition(
+            String name,
+            int code,
+            int vendorId,
+            DataType type,
+            MRule mRule,
+            Map<Long, String> valueNames,
+            Map<String, Long> valuesByName,
+            SourceLocation location) {
         this.name = name;
         this.code = code;
         this.vendorId = vendorId;
@@ -82,7 +89,11 @@ public final class AvpDefinition {
 
     @Override
     public String toString() {
-        return name + " (" + code + (vendorId != 0 ? ", vendor " + Integer.toUnsignedString(vendorId) : "")
-                + ") " + type.rfcName();
+        return name
+                + " ("
+                + code
+                + (vendorId != 0 ? ", vendor " + Integer.toUnsignedString(vendorId) : "")
+                + ") "
+                + type.rfcName();
     }
 }

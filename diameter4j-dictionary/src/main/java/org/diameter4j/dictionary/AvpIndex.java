@@ -16,7 +16,9 @@ final class AvpIndex {
         keys = new long[cap];
         values = new AvpDefinition[cap];
         mask = cap - 1;
-        Arrays.fill(keys, -1L); // no (vendor, code) packs to -1: vendor 0xffffffff code 0xffffffff is unused
+        Arrays.fill(
+                keys,
+                -1L); // no (vendor, code) packs to -1: vendor 0xffffffff code 0xffffffff is unused
         for (AvpDefinition d : defs) {
             long k = Dictionary.key(d.code(), d.vendorId());
             int i = slot(k);

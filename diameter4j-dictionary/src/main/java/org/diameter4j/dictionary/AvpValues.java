@@ -34,7 +34,9 @@ import org.diameter4j.codec.type.FilterRule;
 public final class AvpValues {
     private AvpValues() {}
 
-    /** Builds an AVP of {@code def} from {@code value}; throws naming the AVP and what it expects. */
+    /**
+     * Builds an AVP of {@code def} from {@code value}; throws naming the AVP and what it expects.
+     */
     public static Avp toAvp(Dictionary dict, AvpDefinition def, Object value) {
         int code = def.code();
         int vendor = def.vendorId();
@@ -44,25 +46,53 @@ public final class AvpValues {
         }
         try {
             return switch (def.type()) {
-                case INTEGER32 -> Avp.ofInt32(code, vendor, flags, (int) integer(def, value, Integer.MIN_VALUE, Integer.MAX_VALUE));
-                case UNSIGNED32, ENUMERATED -> def.type() == DataType.ENUMERATED
-                        ? Avp.ofInt32(code, vendor, flags, (int) integer(def, value, Integer.MIN_VALUE, 0xffffffffL))
-                        : Avp.ofUnsigned32(code, vendor, flags, integer(def, value, 0, 0xffffffffL));
-                case INTEGER64 -> Avp.ofInt64(code, vendor, flags, integer(def, value, Long.MIN_VALUE, Long.MAX_VALUE));
+                case INTEGER32 ->
+                        Avp.ofInt32(
+                                code,
+                                vendor,
+                                flags,
+                                (int) integer(def, value, Integer.MIN_VALUE, Integer.MAX_VALUE));
+                case UNSIGNED32, ENUMERATED ->
+                        def.type() == DataType.ENUMERATED
+                                ? Avp.ofInt32(
+                                        code,
+                                        vendor,
+                                        flags,
+                                        (int) integer(def, value, Integer.MIN_VALUE, 0xffffffffL))
+                                : Avp.ofUnsigned32(
+                                        code, vendor, flags, integer(def, value, 0, 0xffffffffL));
+                case INTEGER64 ->
+                        Avp.ofInt64(
+                                code,
+                                vendor,
+                                flags,
+                                integer(def, value, Long.MIN_VALUE, Long.MAX_VALUE));
                 case UNSIGNED64 -> Avp.ofUnsigned64(code, vendor, flags, unsigned64(def, value));
                 case FLOAT32 -> Avp.ofFloat32(code, vendor, flags, (float) floating(value));
                 case FLOAT64 -> Avp.ofFloat64(code, vendor, flags, floating(value));
                 case OCTET_STRING -> Avp.ofBytes(code, vendor, flags, octets(value));
                 case UTF8_STRING, DIAMETER_IDENTITY -> Avp.ofUtf8(code, vendor, flags, text(value));
-                case DIAMETER_URI -> Avp.ofUtf8(code, vendor, flags, DiameterUri.parse(text(value)).toString());
-                case IP_FILTER_RULE -> Avp.ofUtf8(code, vendor, flags, FilterRule.parse(FilterRule.Kind.IP_FILTER, text(value)).text());
-                case QOS_FILTER_RULE -> Avp.ofUtf8(code, vendor, flags, FilterRule.parse(FilterRule.Kind.QOS_FILTER, text(value)).text());
+                case DIAMETER_URI ->
+                        Avp.ofUtf8(code, vendor, flags, DiameterUri.parse(text(value)).toString());
+                case IP_FILTER_RULE ->
+                        Avp.ofUtf8(
+                                code,
+                                vendor,
+                                flags,
+                                FilterRule.parse(FilterRule.Kind.IP_FILTER, text(value)).text());
+                case QOS_FILTER_RULE ->
+                        Avp.ofUtf8(
+                                code,
+                                vendor,
+                                flags,
+                                FilterRule.parse(FilterRule.Kind.QOS_FILTER, text(value)).text());
                 case ADDRESS -> Avp.ofAddress(code, vendor, flags, address(value));
                 case TIME -> Avp.ofTime(code, vendor, flags, time(value));
                 case GROUPED -> Avp.grouped(code, vendor, flags, children(dict, def, value));
             };
         } catch (IllegalArgumentException | ClassCastException e) {
-            throw new IllegalArgumentException(def.name() + " (" + def.type().rfcName() + "): " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    def.name() + " (" + def.type().rfcName() + "): " + e.getMessage(), e);
         }
     }
 
@@ -78,12 +108,20 @@ public final class AvpValues {
                 try {
                     n = Long.parseLong(s.trim());
                 } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("'" + s + "' is neither a number nor a value name"
-                            + (def.valueNames().isEmpty() ? "" : " (names: " + String.join(", ", def.valueNames().values()) + ")"));
+                    throw new IllegalArgumentException(
+                            "'"
+                                    + s
+                                    + "' is neither a number nor a value name"
+                                    + (def.valueNames().isEmpty()
+                                            ? ""
+                                            : " (names: "
+                                                    + String.join(", ", def.valueNames().values())
+                                                    + ")"));
                 }
             }
         } else {
-            throw new IllegalArgumentException("expected a number or a value name, got " + describe(v));
+            throw new IllegalArgumentException(
+                    "expected a number or a value name, got " + describe(v));
         }
         if (n < min || n > max) {
             throw new IllegalArgumentException(n + " is outside " + min + ".." + max);
@@ -157,7 +195,8 @@ public final class AvpValues {
         if (v instanceof String s) {
             return Instant.parse(s.trim());
         }
-        throw new IllegalArgumentException("expected an ISO-8601 time or Unix seconds, got " + describe(v));
+        throw new IllegalArgumentException(
+                "expected an ISO-8601 time or Unix seconds, got " + describe(v));
     }
 
     private static List<Avp> children(Dictionary dict, AvpDefinition def, Object v) {
@@ -165,11 +204,13 @@ public final class AvpValues {
         if (v instanceof Map<?, ?> map) {
             for (Map.Entry<?, ?> e : map.entrySet()) {
                 AvpDefinition child = dict.avp(String.valueOf(e.getKey()));
-                if (e.getValue() instanceof Collection<?> many && child.type() != DataType.GROUPED) {
+                if (e.getValue() instanceof Collection<?> many
+                        && child.type() != DataType.GROUPED) {
                     for (Object o : many) {
                         out.add(toAvp(dict, child, o));
                     }
-                } else if (e.getValue() instanceof Collection<?> many && !many.isEmpty()
+                } else if (e.getValue() instanceof Collection<?> many
+                        && !many.isEmpty()
                         && many.iterator().next() instanceof Map) {
                     for (Object o : many) {
                         out.add(toAvp(dict, child, o));
@@ -186,7 +227,8 @@ public final class AvpValues {
         if (v instanceof Collection<?> c) {
             for (Object o : c) {
                 if (!(o instanceof Avp a)) {
-                    throw new IllegalArgumentException("expected AVPs in the list, got " + describe(o));
+                    throw new IllegalArgumentException(
+                            "expected AVPs in the list, got " + describe(o));
                 }
                 out.add(a);
             }
@@ -212,14 +254,17 @@ public final class AvpValues {
             case FLOAT32 -> avp.asFloat32();
             case FLOAT64 -> avp.asFloat64();
             case OCTET_STRING -> avp.valueBytes();
-            case UTF8_STRING, DIAMETER_IDENTITY, DIAMETER_URI, IP_FILTER_RULE, QOS_FILTER_RULE -> avp.asUtf8();
+            case UTF8_STRING, DIAMETER_IDENTITY, DIAMETER_URI, IP_FILTER_RULE, QOS_FILTER_RULE ->
+                    avp.asUtf8();
             case ADDRESS -> avp.asAddress();
             case TIME -> avp.asTime();
             case GROUPED -> avp.children().toList();
         };
     }
 
-    /** The value as a line of text for dumps; never throws (a bad value prints as hex with a note). */
+    /**
+     * The value as a line of text for dumps; never throws (a bad value prints as hex with a note).
+     */
     public static String format(DataType type, Avp avp) {
         try {
             return switch (type) {
@@ -230,14 +275,26 @@ public final class AvpValues {
                 case UNSIGNED64 -> Long.toUnsignedString(avp.asUnsigned64());
                 case FLOAT32 -> Float.toString(avp.asFloat32());
                 case FLOAT64 -> Double.toString(avp.asFloat64());
-                case UTF8_STRING, DIAMETER_IDENTITY, DIAMETER_URI, IP_FILTER_RULE, QOS_FILTER_RULE -> avp.asUtf8();
+                case UTF8_STRING,
+                        DIAMETER_IDENTITY,
+                        DIAMETER_URI,
+                        IP_FILTER_RULE,
+                        QOS_FILTER_RULE ->
+                        avp.asUtf8();
                 case ADDRESS -> avp.asAddress().toString();
-                case TIME -> avp.asTime() + " (" + Integer.toUnsignedString(DiameterTime.fromInstant(avp.asTime())) + ")";
+                case TIME ->
+                        avp.asTime()
+                                + " ("
+                                + Integer.toUnsignedString(DiameterTime.fromInstant(avp.asTime()))
+                                + ")";
                 case OCTET_STRING -> octetText(avp.valueBytes());
                 case GROUPED -> "";
             };
         } catch (RuntimeException e) {
-            return HexFormat.of().formatHex(avp.valueBytes()) + " (not a valid " + type.rfcName() + ")";
+            return HexFormat.of().formatHex(avp.valueBytes())
+                    + " (not a valid "
+                    + type.rfcName()
+                    + ")";
         }
     }
 
@@ -250,6 +307,8 @@ public final class AvpValues {
                 break;
             }
         }
-        return printable ? new String(b, StandardCharsets.US_ASCII) : "0x" + HexFormat.of().formatHex(b);
+        return printable
+                ? new String(b, StandardCharsets.US_ASCII)
+                : "0x" + HexFormat.of().formatHex(b);
     }
 }

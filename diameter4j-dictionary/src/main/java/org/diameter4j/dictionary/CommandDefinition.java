@@ -13,5 +13,12 @@ package org.diameter4j.dictionary;
  * @param grammar the AVPs it carries
  * @param location where it was defined
  */
-public record CommandDefinition(String name, String abbreviation, int code, long applicationId,
-        boolean request, boolean proxiable, Grammar grammar, SourceLocation location) {}
+public record CommandDefinition(
+        String name,
+        String abbreviation,
+        int code,
+        long applicationId,
+        boolean request,
+        boolean proxiable,
+        Grammar grammar,
+        SourceLocation location) {}

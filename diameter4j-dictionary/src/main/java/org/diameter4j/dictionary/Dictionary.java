@@ -43,8 +43,12 @@ public final class Dictionary implements AvpTypeResolver {
     private final Map<String, AvpDefinition> avpsByName;
     private final Map<Long, CommandDefinition> commands;
 
-    Dictionary(Map<Integer, Vendor> vendors, Map<Long, Application> applications, Map<Long, AvpDefinition> avps,
-            Map<String, AvpDefinition> avpsByName, Map<Long, CommandDefinition> commands) {
+    Dictionary(
+            Map<Integer, Vendor> vendors,
+            Map<Long, Application> applications,
+            Map<Long, AvpDefinition> avps,
+            Map<String, AvpDefinition> avpsByName,
+            Map<Long, CommandDefinition> commands) {
         this.vendors = vendors;
         this.applications = Collections.unmodifiableMap(applications);
         this.avps = Collections.unmodifiableMap(avps);
@@ -102,8 +106,11 @@ public final class Dictionary implements AvpTypeResolver {
     public AvpDefinition avp(String name) {
         AvpDefinition d = avpsByName.get(name);
         if (d == null) {
-            throw new IllegalArgumentException("unknown AVP '" + name + "': not in the dictionary (check the spelling,"
-                    + " or load a dictionary file that defines it)");
+            throw new IllegalArgumentException(
+                    "unknown AVP '"
+                            + name
+                            + "': not in the dictionary (check the spelling,"
+                            + " or load a dictionary file that defines it)");
         }
         return d;
     }
@@ -148,8 +155,8 @@ public final class Dictionary implements AvpTypeResolver {
     }
 
     /**
-     * A command by long or short name ("Credit-Control-Request" or "CCR"), in {@code applicationId};
-     * throws when unknown.
+     * A command by long or short name ("Credit-Control-Request" or "CCR"), in {@code
+     * applicationId}; throws when unknown.
      */
     public CommandDefinition command(String name, long applicationId) {
         CommandDefinition generic = null;
@@ -166,7 +173,8 @@ public final class Dictionary implements AvpTypeResolver {
         if (generic != null) {
             return generic;
         }
-        throw new IllegalArgumentException("no command '" + name + "' in application " + applicationId);
+        throw new IllegalArgumentException(
+                "no command '" + name + "' in application " + applicationId);
     }
 
     /**
@@ -188,8 +196,8 @@ public final class Dictionary implements AvpTypeResolver {
             for (CommandDefinition c : found) {
                 apps.add(c.applicationId());
             }
-            throw new IllegalArgumentException("command '" + name + "' exists in applications " + apps
-                    + ": say which one");
+            throw new IllegalArgumentException(
+                    "command '" + name + "' exists in applications " + apps + ": say which one");
         }
         return found.get(0);
     }
@@ -235,7 +243,8 @@ public final class Dictionary implements AvpTypeResolver {
     public Avp grouped(String name, Avp... children) {
         AvpDefinition d = avp(name);
         if (d.type() != DataType.GROUPED) {
-            throw new IllegalArgumentException(name + " is " + d.type().rfcName() + ", not Grouped");
+            throw new IllegalArgumentException(
+                    name + " is " + d.type().rfcName() + ", not Grouped");
         }
         return Avp.grouped(d.code(), d.vendorId(), d.defaultFlags(), children);
     }

@@ -32,7 +32,13 @@ public final class DictionaryBuilder {
         final Map<Long, String> values = new LinkedHashMap<>();
         final Map<String, Long> byName = new HashMap<>();
 
-        AvpDraft(String name, int code, DataType type, MRule rule, String vendor, SourceLocation at) {
+        AvpDraft(
+                String name,
+                int code,
+                DataType type,
+                MRule rule,
+                String vendor,
+                SourceLocation at) {
             this.name = name;
             this.code = code;
             this.type = type;
@@ -42,10 +48,18 @@ public final class DictionaryBuilder {
         }
     }
 
-    private record GroupedDraft(String name, int code, int vendor, List<GrammarRule> rules, SourceLocation at) {}
+    private record GroupedDraft(
+            String name, int code, int vendor, List<GrammarRule> rules, SourceLocation at) {}
 
-    private record CommandDraft(String name, String abbrev, int code, long app, boolean request, boolean proxiable,
-            List<GrammarRule> rules, SourceLocation at) {}
+    private record CommandDraft(
+            String name,
+            String abbrev,
+            int code,
+            long app,
+            boolean request,
+            boolean proxiable,
+            List<GrammarRule> rules,
+            SourceLocation at) {}
 
     private record ValueDraft(String avp, String name, long value, SourceLocation at) {}
 
@@ -85,11 +99,13 @@ public final class DictionaryBuilder {
     private static String readResource(String name) {
         try (InputStream in = DictionaryBuilder.class.getResourceAsStream(name)) {
             if (in == null) {
-                throw new DictionaryException("dictionary resource " + name + " is missing from the classpath");
+                throw new DictionaryException(
+                        "dictionary resource " + name + " is missing from the classpath");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new DictionaryException("cannot read dictionary resource " + name + ": " + e.getMessage());
+            throw new DictionaryException(
+                    "cannot read dictionary resource " + name + ": " + e.getMessage());
         }
     }
 
@@ -104,7 +120,8 @@ public final class DictionaryBuilder {
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new DictionaryException("cannot read dictionary file " + file + ": " + e.getMessage());
+            throw new DictionaryException(
+                    "cannot read dictionary file " + file + ": " + e.getMessage());
         }
         return addText(file.toString(), text);
     }
@@ -120,13 +137,28 @@ public final class DictionaryBuilder {
     void vendor(Vendor v, SourceLocation at) {
         Vendor old = vendors.get(v.id());
         if (old != null && !old.equals(v)) {
-            throw new DictionaryException(at, "vendor " + Integer.toUnsignedString(v.id()) + " '" + v.name()
-                    + "' clashes with '" + old.name() + "' defined at " + vendorAt.getOrDefault(v.id(), new SourceLocation("built-in", 0)));
+            throw new DictionaryException(
+                    at,
+                    "vendor "
+                            + Integer.toUnsignedString(v.id())
+                            + " '"
+                            + v.name()
+                            + "' clashes with '"
+                            + old.name()
+                            + "' defined at "
+                            + vendorAt.getOrDefault(v.id(), new SourceLocation("built-in", 0)));
         }
         for (Vendor o : vendors.values()) {
             if (o.name().equals(v.name()) && o.id() != v.id()) {
-                throw new DictionaryException(at, "vendor name '" + v.name() + "' is already vendor "
-                        + Integer.toUnsignedString(o.id()) + " (" + vendorAt.get(o.id()) + ")");
+                throw new DictionaryException(
+                        at,
+                        "vendor name '"
+                                + v.name()
+                                + "' is already vendor "
+                                + Integer.toUnsignedString(o.id())
+                                + " ("
+                                + vendorAt.get(o.id())
+                                + ")");
             }
         }
         vendors.put(v.id(), v);
@@ -136,14 +168,23 @@ public final class DictionaryBuilder {
     void application(Application a, SourceLocation at) {
         Application old = applications.get(a.id());
         if (old != null && !old.equals(a)) {
-            throw new DictionaryException(at, "application " + a.id() + " '" + a.name() + "' clashes with '"
-                    + old.name() + "' defined at " + applicationAt.get(a.id()));
+            throw new DictionaryException(
+                    at,
+                    "application "
+                            + a.id()
+                            + " '"
+                            + a.name()
+                            + "' clashes with '"
+                            + old.name()
+                            + "' defined at "
+                            + applicationAt.get(a.id()));
         }
         applications.put(a.id(), a);
         applicationAt.putIfAbsent(a.id(), at);
     }
 
-    AvpDraft avp(String name, int code, DataType type, MRule rule, String vendor, SourceLocation at) {
+    AvpDraft avp(
+            String name, int code, DataType type, MRule rule, String vendor, SourceLocation at) {
         AvpDraft d = new AvpDraft(name, code, type, rule, vendor, at);
         avps.add(d);
         return d;
@@ -160,22 +201,33 @@ public final class DictionaryBuilder {
     private static void addValue(AvpDraft avp, String name, long value, SourceLocation at) {
         String old = avp.values.get(value);
         if (old != null && !old.equals(name)) {
-            throw new DictionaryException(at, avp.name + " value " + value + " '" + name + "' clashes with '" + old + "'");
+            throw new DictionaryException(
+                    at,
+                    avp.name + " value " + value + " '" + name + "' clashes with '" + old + "'");
         }
         Long oldNum = avp.byName.get(name);
         if (oldNum != null && oldNum != value) {
-            throw new DictionaryException(at, avp.name + " value name '" + name + "' is already " + oldNum);
+            throw new DictionaryException(
+                    at, avp.name + " value name '" + name + "' is already " + oldNum);
         }
         avp.values.put(value, name);
         avp.byName.put(name, value);
     }
 
-    void groupedGrammar(String name, int code, int vendor, List<GrammarRule> rules, SourceLocation at) {
+    void groupedGrammar(
+            String name, int code, int vendor, List<GrammarRule> rules, SourceLocation at) {
         grouped.add(new GroupedDraft(name, code, vendor, rules, at));
     }
 
-    void command(String name, String abbrev, int code, long app, boolean request, boolean proxiable,
-            List<GrammarRule> rules, SourceLocation at) {
+    void command(
+            String name,
+            String abbrev,
+            int code,
+            long app,
+            boolean request,
+            boolean proxiable,
+            List<GrammarRule> rules,
+            SourceLocation at) {
         commands.add(new CommandDraft(name, abbrev, code, app, request, proxiable, rules, at));
     }
 
@@ -190,7 +242,8 @@ public final class DictionaryBuilder {
                 return v.id();
             }
         }
-        throw new DictionaryException(at, "unknown vendor '" + token + "' (declare it with: vendor <id> " + token + ")");
+        throw new DictionaryException(
+                at, "unknown vendor '" + token + "' (declare it with: vendor <id> " + token + ")");
     }
 
     /** Checks every reference and clash, and builds the immutable dictionary. */
@@ -200,8 +253,9 @@ public final class DictionaryBuilder {
         if (!problems.isEmpty()) {
             int n = problems.size();
             List<String> shown = problems.subList(0, Math.min(n, 40));
-            throw new DictionaryException(String.join("\n", shown)
-                    + (n > shown.size() ? "\n… and " + (n - shown.size()) + " more" : ""));
+            throw new DictionaryException(
+                    String.join("\n", shown)
+                            + (n > shown.size() ? "\n… and " + (n - shown.size()) + " more" : ""));
         }
         return d;
     }
@@ -218,9 +272,18 @@ public final class DictionaryBuilder {
             AvpDraft old = byKey.get(key);
             if (old != null) {
                 if (!old.name.equals(d.name) || old.type != d.type || old.rule != d.rule) {
-                    throw new DictionaryException(d.at, "AVP (vendor " + Integer.toUnsignedString(vendor) + ", code "
-                            + Integer.toUnsignedString(d.code) + ") '" + d.name + "' clashes with '" + old.name
-                            + "' defined at " + old.at);
+                    throw new DictionaryException(
+                            d.at,
+                            "AVP (vendor "
+                                    + Integer.toUnsignedString(vendor)
+                                    + ", code "
+                                    + Integer.toUnsignedString(d.code)
+                                    + ") '"
+                                    + d.name
+                                    + "' clashes with '"
+                                    + old.name
+                                    + "' defined at "
+                                    + old.at);
                 }
                 for (Map.Entry<Long, String> e : d.values.entrySet()) {
                     addValue(old, e.getValue(), e.getKey(), d.at);
@@ -229,9 +292,16 @@ public final class DictionaryBuilder {
             }
             AvpDraft sameName = byName.get(d.name);
             if (sameName != null) {
-                throw new DictionaryException(d.at, "AVP name '" + d.name + "' is already used for (vendor "
-                        + Integer.toUnsignedString(vendorOf.get(sameName)) + ", code " + Integer.toUnsignedString(sameName.code)
-                        + ") at " + sameName.at);
+                throw new DictionaryException(
+                        d.at,
+                        "AVP name '"
+                                + d.name
+                                + "' is already used for (vendor "
+                                + Integer.toUnsignedString(vendorOf.get(sameName))
+                                + ", code "
+                                + Integer.toUnsignedString(sameName.code)
+                                + ") at "
+                                + sameName.at);
             }
             byKey.put(key, d);
             byName.put(d.name, d);
@@ -251,11 +321,24 @@ public final class DictionaryBuilder {
             int vendor = vendorOf.get(d);
             if (d.type == DataType.GROUPED || !d.values.isEmpty()) {
                 if (!d.values.isEmpty() && !d.type.isInteger()) {
-                    throw new DictionaryException(d.at, d.name + " is " + d.type.rfcName() + ": only integer AVPs have named values");
+                    throw new DictionaryException(
+                            d.at,
+                            d.name
+                                    + " is "
+                                    + d.type.rfcName()
+                                    + ": only integer AVPs have named values");
                 }
             }
-            AvpDefinition def = new AvpDefinition(d.name, d.code, vendor, d.type, d.rule,
-                    new LinkedHashMap<>(d.values), new HashMap<>(d.byName), d.at);
+            AvpDefinition def =
+                    new AvpDefinition(
+                            d.name,
+                            d.code,
+                            vendor,
+                            d.type,
+                            d.rule,
+                            new LinkedHashMap<>(d.values),
+                            new HashMap<>(d.byName),
+                            d.at);
             defs.put(Dictionary.key(d.code, vendor), def);
             defsByName.put(d.name, def);
         }
@@ -264,21 +347,46 @@ public final class DictionaryBuilder {
         for (GroupedDraft g : grouped) {
             AvpDefinition def = defsByName.get(g.name());
             if (def == null) {
-                problems.add(g.at() + ": grammar for unknown AVP '" + g.name() + "' (define it with an avp line)");
+                problems.add(
+                        g.at()
+                                + ": grammar for unknown AVP '"
+                                + g.name()
+                                + "' (define it with an avp line)");
                 continue;
             }
             if (def.type() != DataType.GROUPED) {
-                throw new DictionaryException(g.at(), g.name() + " has a grammar but is " + def.type().rfcName() + ", not Grouped");
+                throw new DictionaryException(
+                        g.at(),
+                        g.name()
+                                + " has a grammar but is "
+                                + def.type().rfcName()
+                                + ", not Grouped");
             }
             if (def.code() != g.code() || def.vendorId() != g.vendor()) {
-                throw new DictionaryException(g.at(), "grammar header says " + g.name() + " is (code " + g.code() + ", vendor "
-                        + g.vendor() + ") but it is defined as (code " + def.code() + ", vendor "
-                        + Integer.toUnsignedString(def.vendorId()) + ") at " + def.location());
+                throw new DictionaryException(
+                        g.at(),
+                        "grammar header says "
+                                + g.name()
+                                + " is (code "
+                                + g.code()
+                                + ", vendor "
+                                + g.vendor()
+                                + ") but it is defined as (code "
+                                + def.code()
+                                + ", vendor "
+                                + Integer.toUnsignedString(def.vendorId())
+                                + ") at "
+                                + def.location());
             }
             List<GrammarRule> old = groupedRules.get(g.name());
             if (old != null) {
                 if (!old.equals(g.rules())) {
-                    throw new DictionaryException(g.at(), "grammar of " + g.name() + " differs from the one at " + groupedAt.get(g.name()));
+                    throw new DictionaryException(
+                            g.at(),
+                            "grammar of "
+                                    + g.name()
+                                    + " differs from the one at "
+                                    + groupedAt.get(g.name()));
                 }
                 continue;
             }
@@ -289,28 +397,55 @@ public final class DictionaryBuilder {
         Map<Long, CommandDefinition> cmds = new LinkedHashMap<>();
         for (CommandDraft c : commands) {
             if (c.app() != 0 && !applications.containsKey(c.app())) {
-                problems.add(c.at() + ": " + c.name() + " belongs to application " + c.app()
-                        + ", which no file declares (application <id> <Name> auth|acct)");
+                problems.add(
+                        c.at()
+                                + ": "
+                                + c.name()
+                                + " belongs to application "
+                                + c.app()
+                                + ", which no file declares (application <id> <Name> auth|acct)");
             }
             long k = Dictionary.commandKey(c.app(), c.code(), c.request());
-            CommandDefinition def = new CommandDefinition(c.name(), c.abbrev(), c.code(), c.app(), c.request(), c.proxiable(),
-                    resolve(c.rules(), defsByName, c.at()), c.at());
+            CommandDefinition def =
+                    new CommandDefinition(
+                            c.name(),
+                            c.abbrev(),
+                            c.code(),
+                            c.app(),
+                            c.request(),
+                            c.proxiable(),
+                            resolve(c.rules(), defsByName, c.at()),
+                            c.at());
             CommandDefinition old = cmds.get(k);
             if (old != null) {
-                if (!old.name().equals(def.name()) || !old.grammar().rules().equals(def.grammar().rules())
+                if (!old.name().equals(def.name())
+                        || !old.grammar().rules().equals(def.grammar().rules())
                         || old.proxiable() != def.proxiable()) {
-                    throw new DictionaryException(c.at(), "command " + c.name() + " (code " + c.code() + ", application "
-                            + c.app() + ", " + (c.request() ? "request" : "answer") + ") clashes with " + old.name()
-                            + " defined at " + old.location());
+                    throw new DictionaryException(
+                            c.at(),
+                            "command "
+                                    + c.name()
+                                    + " (code "
+                                    + c.code()
+                                    + ", application "
+                                    + c.app()
+                                    + ", "
+                                    + (c.request() ? "request" : "answer")
+                                    + ") clashes with "
+                                    + old.name()
+                                    + " defined at "
+                                    + old.location());
                 }
                 continue;
             }
             cmds.put(k, def);
         }
-        return new Dictionary(Map.copyOf(vendors), new LinkedHashMap<>(applications), defs, defsByName, cmds);
+        return new Dictionary(
+                Map.copyOf(vendors), new LinkedHashMap<>(applications), defs, defsByName, cmds);
     }
 
-    private Grammar resolve(List<GrammarRule> rules, Map<String, AvpDefinition> byName, SourceLocation at) {
+    private Grammar resolve(
+            List<GrammarRule> rules, Map<String, AvpDefinition> byName, SourceLocation at) {
         AvpDefinition[] defs = new AvpDefinition[rules.size()];
         for (int i = 0; i < rules.size(); i++) {
             GrammarRule r = rules.get(i);
@@ -319,7 +454,8 @@ public final class DictionaryBuilder {
             }
             AvpDefinition d = byName.get(r.name());
             if (d == null) {
-                problems.add(at + ": grammar refers to AVP '" + r.name() + "', which no file defines");
+                problems.add(
+                        at + ": grammar refers to AVP '" + r.name() + "', which no file defines");
                 continue;
             }
             for (int j = 0; j < i; j++) {

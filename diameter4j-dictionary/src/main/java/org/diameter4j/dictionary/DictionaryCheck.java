@@ -24,8 +24,16 @@ public final class DictionaryCheck {
                 }
             }
             Dictionary d = b.build();
-            System.out.println("ok: " + d.vendors().size() + " vendors, " + d.applications().size() + " applications, "
-                    + d.avps().size() + " AVPs, " + d.commands().size() + " command grammars");
+            System.out.println(
+                    "ok: "
+                            + d.vendors().size()
+                            + " vendors, "
+                            + d.applications().size()
+                            + " applications, "
+                            + d.avps().size()
+                            + " AVPs, "
+                            + d.commands().size()
+                            + " command grammars");
         } catch (DictionaryException e) {
             System.out.println(e.getMessage());
             System.exit(1);

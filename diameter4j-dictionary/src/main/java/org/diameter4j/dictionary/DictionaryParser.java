@@ -61,21 +61,37 @@ final class DictionaryParser {
                 expect(t.length == 2, at, "expected: values <AVP-Name>");
                 valuesForName = t[1];
             }
-            default -> throw new DictionaryException(at, "unknown statement '" + t[0]
-                    + "' (expected vendor, application, avp, values, or a grammar with ::=)");
+            default ->
+                    throw new DictionaryException(
+                            at,
+                            "unknown statement '"
+                                    + t[0]
+                                    + "' (expected vendor, application, avp, values, or a grammar with ::=)");
         }
     }
 
     private void application(String[] t, SourceLocation at) {
-        expect(t.length == 4 || (t.length == 6 && t[4].equals("alias")), at,
+        expect(
+                t.length == 4 || (t.length == 6 && t[4].equals("alias")),
+                at,
                 "expected: application <id> <Name> <auth|acct> [alias <Short>]");
-        expect(t[3].equals("auth") || t[3].equals("acct"), at, "application kind must be auth or acct, not '" + t[3] + "'");
-        out.application(new Application(number(t[1], at, 0xffffffffL), t[2], t[3].equals("acct"),
-                t.length == 6 ? t[5] : null), at);
+        expect(
+                t[3].equals("auth") || t[3].equals("acct"),
+                at,
+                "application kind must be auth or acct, not '" + t[3] + "'");
+        out.application(
+                new Application(
+                        number(t[1], at, 0xffffffffL),
+                        t[2],
+                        t[3].equals("acct"),
+                        t.length == 6 ? t[5] : null),
+                at);
     }
 
     private void avp(String[] t, SourceLocation at) {
-        expect(t.length == 5 || (t.length == 7 && t[5].equals("vendor")), at,
+        expect(
+                t.length == 5 || (t.length == 7 && t[5].equals("vendor")),
+                at,
                 "expected: avp <Name> <code> <Type> <M|m|-> [vendor <Vendor>]");
         DataType type = DataType.fromRfcName(t[3]);
         expect(type != null, at, "unknown data type '" + t[3] + "'");
@@ -101,18 +117,28 @@ final class DictionaryParser {
             }
             return;
         }
-        throw new DictionaryException(at, "indented line outside an avp, values or grammar definition");
+        throw new DictionaryException(
+                at, "indented line outside an avp, values or grammar definition");
     }
 
-    /** "<Name> [ABBR] ::= < AVP Header: code [vendor] >" or "< Diameter Header: code, REQ, PXY, app >". */
+    /**
+     * "<Name> [ABBR] ::= < AVP Header: code [vendor] >" or "< Diameter Header: code, REQ, PXY, app
+     * >".
+     */
     private void grammarHeader(String line, SourceLocation at) {
         int sep = line.indexOf("::=");
         String left = line.substring(0, sep).trim();
         String right = line.substring(sep + 3).trim();
-        expect(left.startsWith("<") && left.indexOf('>') > 0, at, "a grammar starts with <Name> ::=");
+        expect(
+                left.startsWith("<") && left.indexOf('>') > 0,
+                at,
+                "a grammar starts with <Name> ::=");
         String name = left.substring(1, left.indexOf('>')).trim();
         String abbrev = left.substring(left.indexOf('>') + 1).trim();
-        expect(right.startsWith("<") && right.endsWith(">"), at, "expected < AVP Header: … > or < Diameter Header: … >");
+        expect(
+                right.startsWith("<") && right.endsWith(">"),
+                at,
+                "expected < AVP Header: … > or < Diameter Header: … >");
         String inner = right.substring(1, right.length() - 1).trim();
         List<GrammarRule> rules = new ArrayList<>();
         if (inner.startsWith("AVP Header:")) {
@@ -133,7 +159,7 @@ final class DictionaryParser {
                 switch (f) {
                     case "REQ" -> req = true;
                     case "PXY" -> pxy = true;
-                    case "ERR" -> { }
+                    case "ERR" -> {}
                     default -> app = number(f, at, 0xffffffffL);
                 }
             }
@@ -142,7 +168,8 @@ final class DictionaryParser {
             }
             out.command(name, abbrev, code, app, req, pxy, rules, at);
         } else {
-            throw new DictionaryException(at, "expected < AVP Header: … > or < Diameter Header: … >");
+            throw new DictionaryException(
+                    at, "expected < AVP Header: … > or < Diameter Header: … >");
         }
         grammarTarget = rules;
     }
@@ -179,7 +206,8 @@ final class DictionaryParser {
                     max = Integer.parseInt(line.substring(s, i));
                 }
             } else if (min >= 0) {
-                throw new DictionaryException(at, "a count must be written min*max, e.g. 1*{ Host-IP-Address }");
+                throw new DictionaryException(
+                        at, "a count must be written min*max, e.g. 1*{ Host-IP-Address }");
             }
             while (i < n && Character.isWhitespace(line.charAt(i))) {
                 i++;
@@ -189,15 +217,29 @@ final class DictionaryParser {
             char close;
             GrammarRule.Kind kind;
             switch (open) {
-                case '<' -> { kind = GrammarRule.Kind.FIXED; close = '>'; }
-                case '{' -> { kind = GrammarRule.Kind.REQUIRED; close = '}'; }
-                case '[' -> { kind = GrammarRule.Kind.OPTIONAL; close = ']'; }
-                default -> throw new DictionaryException(at, "expected <, { or [ but found '" + open + "'");
+                case '<' -> {
+                    kind = GrammarRule.Kind.FIXED;
+                    close = '>';
+                }
+                case '{' -> {
+                    kind = GrammarRule.Kind.REQUIRED;
+                    close = '}';
+                }
+                case '[' -> {
+                    kind = GrammarRule.Kind.OPTIONAL;
+                    close = ']';
+                }
+                default ->
+                        throw new DictionaryException(
+                                at, "expected <, { or [ but found '" + open + "'");
             }
             int end = line.indexOf(close, i + 1);
             expect(end > 0, at, "missing '" + close + "'");
             String name = line.substring(i + 1, end).trim();
-            expect(!name.isEmpty() && name.indexOf(' ') < 0, at, "bad AVP name '" + name + "' in grammar");
+            expect(
+                    !name.isEmpty() && name.indexOf(' ') < 0,
+                    at,
+                    "bad AVP name '" + name + "' in grammar");
             i = end + 1;
             int lo;
             int hi;
@@ -240,7 +282,9 @@ final class DictionaryParser {
 
     private static long signedNumber(String s, SourceLocation at) {
         try {
-            return s.toLowerCase(Locale.ROOT).startsWith("0x") ? Long.parseLong(s.substring(2), 16) : Long.parseLong(s);
+            return s.toLowerCase(Locale.ROOT).startsWith("0x")
+                    ? Long.parseLong(s.substring(2), 16)
+                    : Long.parseLong(s);
         } catch (NumberFormatException e) {
             throw new DictionaryException(at, "'" + s + "' is not a number");
         }

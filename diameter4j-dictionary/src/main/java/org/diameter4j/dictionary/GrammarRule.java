@@ -25,9 +25,13 @@ public record GrammarRule(Kind kind, String name, int min, int max) {
     @Override
     public String toString() {
         String q = "";
-        boolean defaultCount = kind == Kind.OPTIONAL ? (min == 0 && max == 1) : (min == 1 && max == 1);
+        boolean defaultCount =
+                kind == Kind.OPTIONAL ? (min == 0 && max == 1) : (min == 1 && max == 1);
         if (!defaultCount) {
-            q = (min > 0 ? String.valueOf(min) : "") + "*" + (max == Integer.MAX_VALUE ? "" : String.valueOf(max));
+            q =
+                    (min > 0 ? String.valueOf(min) : "")
+                            + "*"
+                            + (max == Integer.MAX_VALUE ? "" : String.valueOf(max));
         }
         return switch (kind) {
             case FIXED -> q + "< " + name + " >";

@@ -27,7 +27,10 @@ class MessageValidatorTest {
     /** Validation runs on what the wire carries: encode, decode, validate. */
     private static DecodeFailure validate(DiameterMessage m) {
         byte[] b = m.toBytes();
-        return V.validate(new MessageDecoder(DecodeOptions.DEFAULT.withTypes(D)).decode(b, 0, b.length).message());
+        return V.validate(
+                new MessageDecoder(DecodeOptions.DEFAULT.withTypes(D))
+                        .decode(b, 0, b.length)
+                        .message());
     }
 
     @Test
@@ -66,7 +69,14 @@ class MessageValidatorTest {
 
     @Test
     void unknownAvpWithMBitIs5001() {
-        DecodeFailure f = validate(cer().add(Avp.ofBytes(65000, 0, Avp.FLAG_MANDATORY, new byte[] {1, 2, 3, 4})));
+        DecodeFailure f =
+                validate(
+                        cer().add(
+                                        Avp.ofBytes(
+                                                65000,
+                                                0,
+                                                Avp.FLAG_MANDATORY,
+                                                new byte[] {1, 2, 3, 4})));
         assertThat(f.resultCode()).isEqualTo(ResultCodes.DIAMETER_AVP_UNSUPPORTED);
         assertThat(f.failedAvp().code()).isEqualTo(65000);
     }
@@ -87,9 +97,10 @@ class MessageValidatorTest {
 
     @Test
     void sessionIdOutOfItsFixedPositionIs5008() {
-        DiameterMessage ccr = D.request("CCR", 4)
-                .add(D.avp("Origin-Host", "a.example.com"))
-                .add(D.avp("Session-Id", "a.example.com;1;1"));
+        DiameterMessage ccr =
+                D.request("CCR", 4)
+                        .add(D.avp("Origin-Host", "a.example.com"))
+                        .add(D.avp("Session-Id", "a.example.com;1;1"));
         DecodeFailure f = validate(ccr);
         assertThat(f.resultCode()).isEqualTo(ResultCodes.DIAMETER_AVP_NOT_ALLOWED);
         assertThat(f.reason()).contains("fixed position");
@@ -97,16 +108,20 @@ class MessageValidatorTest {
 
     @Test
     void faultInsideAGroupedAvpReportsTheHierarchy() {
-        DiameterMessage m = D.request("CCR", 4)
-                .add(D.avp("Session-Id", "a.example.com;1;1"))
-                .add(D.avp("Origin-Host", "a.example.com"))
-                .add(D.avp("Origin-Realm", "example.com"))
-                .add(D.avp("Destination-Realm", "example.net"))
-                .add(D.avp("Auth-Application-Id", 4))
-                .add(D.avp("Service-Context-Id", "32251@3gpp.org"))
-                .add(D.avp("CC-Request-Type", "INITIAL_REQUEST"))
-                .add(D.avp("CC-Request-Number", 0))
-                .add(D.grouped("Subscription-Id", D.avp("Subscription-Id-Type", "END_USER_E164")));
+        DiameterMessage m =
+                D.request("CCR", 4)
+                        .add(D.avp("Session-Id", "a.example.com;1;1"))
+                        .add(D.avp("Origin-Host", "a.example.com"))
+                        .add(D.avp("Origin-Realm", "example.com"))
+                        .add(D.avp("Destination-Realm", "example.net"))
+                        .add(D.avp("Auth-Application-Id", 4))
+                        .add(D.avp("Service-Context-Id", "32251@3gpp.org"))
+                        .add(D.avp("CC-Request-Type", "INITIAL_REQUEST"))
+                        .add(D.avp("CC-Request-Number", 0))
+                        .add(
+                                D.grouped(
+                                        "Subscription-Id",
+                                        D.avp("Subscription-Id-Type", "END_USER_E164")));
         DecodeFailure f = validate(m);
         assertThat(f.resultCode()).isEqualTo(5005);
         assertThat(f.reason()).contains("Subscription-Id").contains("missing Subscription-Id-Data");
@@ -117,14 +132,21 @@ class MessageValidatorTest {
 
     @Test
     void avpNotInAGrammarWithoutWildcardIs5008() {
-        Dictionary d = Dictionary.builder().addStandard().addText("test.dict", """
+        Dictionary d =
+                Dictionary.builder()
+                        .addStandard()
+                        .addText(
+                                "test.dict",
+                                """
                 application 4200000000 Test-App auth
                 <Strict-Request> STR2 ::= < Diameter Header: 9999, REQ, 4200000000 >
                         { Origin-Host }
-                """).build();
-        DiameterMessage m = new DiameterMessage(DiameterMessage.FLAG_REQUEST, 9999, 4200000000L, 1, 1)
-                .add(d.avp("Origin-Host", "a.example.com"))
-                .add(d.avp("Origin-Realm", "example.com"));
+                """)
+                        .build();
+        DiameterMessage m =
+                new DiameterMessage(DiameterMessage.FLAG_REQUEST, 9999, 4200000000L, 1, 1)
+                        .add(d.avp("Origin-Host", "a.example.com"))
+                        .add(d.avp("Origin-Realm", "example.com"));
         DecodeFailure f = new MessageValidator(d).validate(m);
         assertThat(f.resultCode()).isEqualTo(ResultCodes.DIAMETER_AVP_NOT_ALLOWED);
         assertThat(f.failedAvp().code()).isEqualTo(296);
@@ -132,6 +154,7 @@ class MessageValidatorTest {
 
     @Test
     void commandsTheDictionaryDoesNotKnowAreNotValidated() {
-        assertThat(V.validate(new DiameterMessage(DiameterMessage.FLAG_REQUEST, 12345, 77, 1, 1))).isNull();
+        assertThat(V.validate(new DiameterMessage(DiameterMessage.FLAG_REQUEST, 12345, 77, 1, 1)))
+                .isNull();
     }
 }

@@ -21,13 +21,16 @@ class StandardDictionaryTest {
      * TS 29.272 §7.3.x defines these two, but their value tables could not be verified against the
      * specification text; they decode as plain numbers until they are.
      */
-    private static final Set<String> VALUES_NOT_YET_VERIFIED = Set.of("Collection-Period-RRM-NR", "Collection-Period-M6-NR");
+    private static final Set<String> VALUES_NOT_YET_VERIFIED =
+            Set.of("Collection-Period-RRM-NR", "Collection-Period-M6-NR");
 
     @Test
     void everyEnumeratedAvpNamesItsValues() {
         List<String> without = new ArrayList<>();
         for (AvpDefinition a : D.avps()) {
-            if (a.type() == DataType.ENUMERATED && a.valueNames().isEmpty() && !VALUES_NOT_YET_VERIFIED.contains(a.name())) {
+            if (a.type() == DataType.ENUMERATED
+                    && a.valueNames().isEmpty()
+                    && !VALUES_NOT_YET_VERIFIED.contains(a.name())) {
                 without.add(a.name() + " at " + a.location());
             }
         }
@@ -72,10 +75,15 @@ class StandardDictionaryTest {
 
     @Test
     void everyRfc6733ResultCodeHasItsName() {
-        int[] codes = {1001, 2001, 2002, 3001, 3002, 3003, 3004, 3005, 3006, 3007, 3008, 3009, 3010, 4001, 4002, 4003,
-            5001, 5002, 5003, 5004, 5005, 5006, 5007, 5008, 5009, 5010, 5011, 5012, 5013, 5014, 5015, 5016, 5017};
+        int[] codes = {
+            1001, 2001, 2002, 3001, 3002, 3003, 3004, 3005, 3006, 3007, 3008, 3009, 3010, 4001,
+            4002, 4003, 5001, 5002, 5003, 5004, 5005, 5006, 5007, 5008, 5009, 5010, 5011, 5012,
+            5013, 5014, 5015, 5016, 5017
+        };
         for (int c : codes) {
-            assertThat(D.resultCodeName(c)).as("Result-Code " + c).startsWith(c < 5000 && c >= 4003 ? "ELECTION" : "DIAMETER_");
+            assertThat(D.resultCodeName(c))
+                    .as("Result-Code " + c)
+                    .startsWith(c < 5000 && c >= 4003 ? "ELECTION" : "DIAMETER_");
         }
         assertThat(D.resultCodeName(4012)).isEqualTo("DIAMETER_CREDIT_LIMIT_REACHED");
         assertThat(D.resultCodeName(5030)).isEqualTo("DIAMETER_USER_UNKNOWN");
@@ -84,7 +92,11 @@ class StandardDictionaryTest {
 
     @Test
     void baseCommandsHaveGrammars() {
-        for (String c : new String[] {"CER", "CEA", "DWR", "DWA", "DPR", "DPA", "RAR", "RAA", "STR", "STA", "ASR", "ASA"}) {
+        for (String c :
+                new String[] {
+                    "CER", "CEA", "DWR", "DWA", "DPR", "DPA", "RAR", "RAA", "STR", "STA", "ASR",
+                    "ASA"
+                }) {
             assertThat(D.command(c, 0)).as(c).isNotNull();
         }
         assertThat(D.command("ACR", 3).code()).isEqualTo(271);
@@ -94,8 +106,11 @@ class StandardDictionaryTest {
     void applicationsOfTheIssueArePresent() {
         assertThat(D.command("CCR", 4).code()).isEqualTo(272);
         assertThat(D.command("CCR", 16777238).grammar()).isNotSameAs(D.command("CCR", 4).grammar());
-        for (String s6a : new String[] {"ULR", "ULA", "AIR", "AIA", "CLR", "CLA", "IDR", "IDA", "DSR", "DSA", "PUR", "PUA",
-            "NOR", "NOA", "RSR", "RSA"}) {
+        for (String s6a :
+                new String[] {
+                    "ULR", "ULA", "AIR", "AIA", "CLR", "CLA", "IDR", "IDA", "DSR", "DSA", "PUR",
+                    "PUA", "NOR", "NOA", "RSR", "RSA"
+                }) {
             assertThat(D.command(s6a, 16777251).applicationId()).as(s6a).isEqualTo(16777251);
         }
         assertThat(D.command("RAR", 16777238).applicationId()).isEqualTo(16777238);

@@ -51,7 +51,8 @@ public final class DiameterAddress {
                     return new DiameterAddress(FAMILY_IPV4, v4);
                 }
             } else if (text.charAt(0) == ':' || Character.digit(text.charAt(0), 16) >= 0) {
-                // Starting so, text with a colon is parsed by the JDK as an IPv6 literal, never looked up.
+                // Starting so, text with a colon is parsed by the JDK as an IPv6 literal, never
+                // looked up.
                 try {
                     return of(InetAddress.getByName(text));
                 } catch (UnknownHostException e) {
@@ -155,7 +156,9 @@ public final class DiameterAddress {
         return out;
     }
 
-    /** As seed 003 prints it: "ipv4 192.0.2.1", "ipv6 2001:db8::2", "e164 3212345", "family 5 0a0b". */
+    /**
+     * As seed 003 prints it: "ipv4 192.0.2.1", "ipv6 2001:db8::2", "e164 3212345", "family 5 0a0b".
+     */
     @Override
     public String toString() {
         return switch (family) {
@@ -207,7 +210,9 @@ public final class DiameterAddress {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof DiameterAddress a && a.family == family && Arrays.equals(a.address, address);
+        return o instanceof DiameterAddress a
+                && a.family == family
+                && Arrays.equals(a.address, address);
     }
 
     @Override

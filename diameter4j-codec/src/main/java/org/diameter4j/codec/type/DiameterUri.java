@@ -16,7 +16,12 @@ import java.util.Locale;
  * An IPv6 literal may stand in brackets for the FQDN ({@code aaa://[2001:db8::1]:3868}).
  */
 public record DiameterUri(
-        boolean secure, String host, int port, String transport, String protocol, boolean portGiven) {
+        boolean secure,
+        String host,
+        int port,
+        String transport,
+        String protocol,
+        boolean portGiven) {
 
     public static final int DEFAULT_PORT = 3868;
     public static final int DEFAULT_SECURE_PORT = 5658;
@@ -74,7 +79,9 @@ public record DiameterUri(
             int colon = authority.lastIndexOf(':');
             if (colon >= 0 && authority.indexOf(':') != colon) {
                 throw new IllegalArgumentException(
-                        "'" + text + "': write an IPv6 address in brackets, e.g. aaa://[2001:db8::1]");
+                        "'"
+                                + text
+                                + "': write an IPv6 address in brackets, e.g. aaa://[2001:db8::1]");
             }
             host = colon < 0 ? authority : authority.substring(0, colon);
             portText = colon < 0 ? null : authority.substring(colon + 1);
@@ -104,8 +111,11 @@ public record DiameterUri(
                     case "transport" -> {
                         if (!value.equals("tcp") && !value.equals("sctp") && !value.equals("udp")) {
                             throw new IllegalArgumentException(
-                                    "'" + text + "': transport must be tcp, sctp or udp, not '"
-                                            + value + "'");
+                                    "'"
+                                            + text
+                                            + "': transport must be tcp, sctp or udp, not '"
+                                            + value
+                                            + "'");
                         }
                         transport = value;
                     }
@@ -114,28 +124,44 @@ public record DiameterUri(
                                 && !value.equals("radius")
                                 && !value.equals("tacacs+")) {
                             throw new IllegalArgumentException(
-                                    "'" + text + "': protocol must be diameter, radius or tacacs+, not '"
-                                            + value + "'");
+                                    "'"
+                                            + text
+                                            + "': protocol must be diameter, radius or tacacs+, not '"
+                                            + value
+                                            + "'");
                         }
                         protocol = value;
                     }
-                    default -> throw new IllegalArgumentException(
-                            "'" + text + "': unknown parameter '" + param
-                                    + "' (expected ;transport= or ;protocol=)");
+                    default ->
+                            throw new IllegalArgumentException(
+                                    "'"
+                                            + text
+                                            + "': unknown parameter '"
+                                            + param
+                                            + "' (expected ;transport= or ;protocol=)");
                 }
             }
+        }
+        if (transport.equals("udp") && protocol.equals("diameter")) {
+            // §4.3.1: "transport=udp ... MUST NOT be used when the aaa-protocol field is set to
+            // diameter".
+            throw new IllegalArgumentException(
+                    "'" + text + "': Diameter does not run over UDP (RFC 6733 §4.3.1)");
         }
         return new DiameterUri(secure, host, port, transport, protocol, portText != null);
     }
 
     private static int parsePort(String text, String portText) {
-        if (portText.isEmpty() || portText.length() > 5 || !portText.chars().allMatch(Character::isDigit)) {
+        if (portText.isEmpty()
+                || portText.length() > 5
+                || !portText.chars().allMatch(Character::isDigit)) {
             throw new IllegalArgumentException(
                     "'" + text + "': port '" + portText + "' is not a number 1..65535");
         }
         int p = Integer.parseInt(portText);
         if (p < 1 || p > 65535) {
-            throw new IllegalArgumentException("'" + text + "': port " + p + " is outside 1..65535");
+            throw new IllegalArgumentException(
+                    "'" + text + "': port " + p + " is outside 1..65535");
         }
         return p;
     }

@@ -20,8 +20,14 @@ import java.util.Set;
  * is encoded, so a rule always re-encodes byte for byte.
  */
 public record FilterRule(
-        Kind kind, String action, String direction, String protocol, String source, String destination,
-        String options, String text) {
+        Kind kind,
+        String action,
+        String direction,
+        String protocol,
+        String source,
+        String destination,
+        String options,
+        String text) {
 
     public enum Kind {
         IP_FILTER(Set.of("permit", "deny")),
@@ -45,19 +51,28 @@ public record FilterRule(
         }
         String dir = token(t, i++, text, "a direction (in|out)");
         if (!dir.equalsIgnoreCase("in") && !dir.equalsIgnoreCase("out")) {
-            throw new IllegalArgumentException("'" + text + "': direction must be in or out, not '" + dir + "'");
+            throw new IllegalArgumentException(
+                    "'" + text + "': direction must be in or out, not '" + dir + "'");
         }
         String proto = token(t, i++, text, "a protocol");
         if (!proto.equalsIgnoreCase("ip")) {
-            boolean ok = !proto.isEmpty() && proto.length() <= 3 && proto.chars().allMatch(Character::isDigit)
-                    && Integer.parseInt(proto) <= 255;
+            boolean ok =
+                    !proto.isEmpty()
+                            && proto.length() <= 3
+                            && proto.chars().allMatch(Character::isDigit)
+                            && Integer.parseInt(proto) <= 255;
             if (!ok) {
                 throw new IllegalArgumentException(
-                        "'" + text + "': protocol must be 'ip' or a number 0..255, not '" + proto + "'");
+                        "'"
+                                + text
+                                + "': protocol must be 'ip' or a number 0..255, not '"
+                                + proto
+                                + "'");
             }
         }
         if (!token(t, i++, text, "'from'").equalsIgnoreCase("from")) {
-            throw new IllegalArgumentException("'" + text + "': expected 'from' after the protocol");
+            throw new IllegalArgumentException(
+                    "'" + text + "': expected 'from' after the protocol");
         }
         StringBuilder src = new StringBuilder(token(t, i++, text, "a source address"));
         while (i < t.size() && !t.get(i).equalsIgnoreCase("to")) {
@@ -72,11 +87,13 @@ public record FilterRule(
             dst.append(' ').append(t.get(i++));
         }
         String options = String.join(" ", t.subList(i, t.size()));
-        return new FilterRule(kind, action, dir, proto, src.toString(), dst.toString(), options, text);
+        return new FilterRule(
+                kind, action, dir, proto, src.toString(), dst.toString(), options, text);
     }
 
     private static boolean isPortList(String s) {
-        return !s.isEmpty() && s.chars().allMatch(c -> Character.isDigit(c) || c == ',' || c == '-');
+        return !s.isEmpty()
+                && s.chars().allMatch(c -> Character.isDigit(c) || c == ',' || c == '-');
     }
 
     private static String token(List<String> t, int i, String text, String what) {

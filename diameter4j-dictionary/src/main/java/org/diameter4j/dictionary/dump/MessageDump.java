@@ -30,7 +30,9 @@ import org.diameter4j.dictionary.Vendor;
  * Never throws on bad data: a value that does not fit its type prints as hex with a note.
  */
 public final class MessageDump {
-    /** Grouped AVPs deeper than this are summarised, so a hostile message cannot flood the output. */
+    /**
+     * Grouped AVPs deeper than this are summarised, so a hostile message cannot flood the output.
+     */
     static final int MAX_DEPTH = 32;
 
     private final Dictionary dict;
@@ -65,16 +67,25 @@ public final class MessageDump {
 
     public void appendHeader(StringBuilder sb, DiameterMessage m) {
         sb.append("  Header\n");
-        sb.append("    ver ").append(m.version()).append("  len ").append(m.length())
-                .append("  flags ").append(DiameterMessage.commandFlagString(m.flags()))
-                .append("  code ").append(m.commandCode()).append('\n');
+        sb.append("    ver ")
+                .append(m.version())
+                .append("  len ")
+                .append(m.wireLength() >= 0 ? m.wireLength() : m.length())
+                .append("  flags ")
+                .append(DiameterMessage.commandFlagString(m.flags()))
+                .append("  code ")
+                .append(m.commandCode())
+                .append('\n');
         sb.append("    app-id ").append(m.applicationId());
         Application app = dict.application(m.applicationId());
         if (app != null) {
             sb.append(" (").append(app.displayName()).append(')');
         }
-        sb.append("  hbh-id ").append(Integer.toUnsignedString(m.hopByHop()))
-                .append("  e2e-id ").append(Integer.toUnsignedString(m.endToEnd())).append('\n');
+        sb.append("  hbh-id ")
+                .append(Integer.toUnsignedString(m.hopByHop()))
+                .append("  e2e-id ")
+                .append(Integer.toUnsignedString(m.endToEnd()))
+                .append('\n');
     }
 
     /** One AVP (and its children) at {@code indent} spaces: used for Failed-AVP reports. */
@@ -101,11 +112,18 @@ public final class MessageDump {
                 sb.append(" (").append(v.name()).append(')');
             }
         }
-        sb.append(' ').append(Avp.flagString(a.flags())).append(" [").append(a.avpLength()).append("]\n");
+        sb.append(' ')
+                .append(Avp.flagString(a.flags()))
+                .append(" [")
+                .append(a.avpLength())
+                .append("]\n");
         pad(sb, indent + 2);
         DataType type = d != null ? d.type() : null;
-        sb.append("data [").append(a.valueLength()).append("] (")
-                .append(type != null ? type.rfcName() : "unknown").append(')');
+        sb.append("data [")
+                .append(a.valueLength())
+                .append("] (")
+                .append(type != null ? type.rfcName() : "unknown")
+                .append(')');
         if (type == DataType.GROUPED) {
             sb.append('\n');
             if (depth >= MAX_DEPTH) {
@@ -126,9 +144,12 @@ public final class MessageDump {
         }
         sb.append(" : ").append(AvpValues.format(type != null ? type : DataType.OCTET_STRING, a));
         if (type != null && type.isInteger() && a.valueLength() == type.fixedLength()) {
-            long v = type.fixedLength() == 4
-                    ? (type == DataType.INTEGER32 || type == DataType.ENUMERATED ? a.asInt32() : a.asUnsigned32())
-                    : a.asInt64();
+            long v =
+                    type.fixedLength() == 4
+                            ? (type == DataType.INTEGER32 || type == DataType.ENUMERATED
+                                    ? a.asInt32()
+                                    : a.asUnsigned32())
+                            : a.asInt64();
             String name = dict.valueName(a, v);
             if (name != null) {
                 sb.append(" : ").append(name);
@@ -138,8 +159,8 @@ public final class MessageDump {
     }
 
     /**
-     * A failure in seed 003's shape: Result code, Error message, Failed AVP, then the message as far as
-     * it was decoded.
+     * A failure in seed 003's shape: Result code, Error message, Failed AVP, then the message as
+     * far as it was decoded.
      */
     public String formatFailure(DecodeFailure f) {
         StringBuilder sb = new StringBuilder();
