@@ -82,7 +82,19 @@ public final class DecodeCommand implements Callable<Integer> {
         try {
             found = CaptureReader.read(bytes);
         } catch (CaptureException e) {
+            if (input.hex != null) {
+                // A HEX argument that is not hex (odd digits, no digits) is a usage error.
+                throw UserError.usage(
+                        "the HEX argument is not valid hex: "
+                                + e.getMessage()
+                                + ". Give the message as hex digits (spaces, ':' and 0x allowed), or use --file F.");
+            }
             throw new UserError(Main.FAILED, "cannot read " + source() + ": " + e.getMessage());
+        }
+        if (input.hex != null && !found.kind().equals("hex")) {
+            // Passed the character check but is not hex text (a stray 'x'): never decode it as raw.
+            throw UserError.usage(
+                    "the HEX argument is not valid hex: an 'x' is allowed only in a 0x prefix. Give the message as hex digits (spaces, ':' and 0x allowed), or use --file F.");
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();

@@ -29,7 +29,8 @@ final class MessageJson {
         g.writeBooleanField("request", m.isRequest());
         g.writeStringField("flags", DiameterMessage.commandFlagString(m.flags()));
         g.writeNumberField("version", m.version());
-        g.writeNumberField("length", m.length());
+        // The Message Length the peer sent (a partial message holds fewer AVPs than it announced).
+        g.writeNumberField("length", m.wireLength() >= 0 ? m.wireLength() : m.length());
         g.writeNumberField("applicationId", m.applicationId());
         Application app = dict.application(m.applicationId());
         if (app != null) {

@@ -4,12 +4,12 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 /** Test-only Diameter messages, built field by field. */
-final class DiameterSamples {
+public final class DiameterSamples {
 
     private DiameterSamples() {}
 
     /** The SR OS seed DWR: 68 bytes, hop-by-hop 19865, end-to-end 3486524431. */
-    static byte[] dwr() {
+    public static byte[] dwr() {
         return message(
                 0x80,
                 280,
@@ -21,7 +21,7 @@ final class DiameterSamples {
     }
 
     /** A DWA answering {@link #dwr()}: Result-Code 2001, Origin-Host, Origin-Realm. */
-    static byte[] dwa() {
+    public static byte[] dwa() {
         return message(
                 0x00,
                 280,
@@ -36,7 +36,7 @@ final class DiameterSamples {
     /**
      * A CER-like request with a distinct hop-by-hop id and a {@code dataLength}-byte filler AVP.
      */
-    static byte[] request(int hopByHop, int dataLength) {
+    public static byte[] request(int hopByHop, int dataLength) {
         return message(
                 0x80,
                 257,
@@ -48,7 +48,7 @@ final class DiameterSamples {
                 avp(257, 0x40, new byte[dataLength]));
     }
 
-    static byte[] message(
+    public static byte[] message(
             int flags, int code, int application, int hopByHop, int endToEnd, byte[]... avps) {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         for (byte[] a : avps) {
@@ -71,11 +71,11 @@ final class DiameterSamples {
         return out.toByteArray();
     }
 
-    static byte[] avp(int code, int flags, String value) {
+    public static byte[] avp(int code, int flags, String value) {
         return avp(code, flags, value.getBytes(StandardCharsets.US_ASCII));
     }
 
-    static byte[] avp(int code, int flags, byte[] data) {
+    public static byte[] avp(int code, int flags, byte[] data) {
         int length = 8 + data.length;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int32(out, code);
@@ -90,7 +90,7 @@ final class DiameterSamples {
         return out.toByteArray();
     }
 
-    static byte[] concat(byte[]... parts) {
+    public static byte[] concat(byte[]... parts) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (byte[] p : parts) {
             out.writeBytes(p);
@@ -98,11 +98,11 @@ final class DiameterSamples {
         return out.toByteArray();
     }
 
-    static byte[] slice(byte[] b, int from, int to) {
+    public static byte[] slice(byte[] b, int from, int to) {
         return java.util.Arrays.copyOfRange(b, from, to);
     }
 
-    static String hex(byte[] b) {
+    public static String hex(byte[] b) {
         StringBuilder s = new StringBuilder();
         for (byte x : b) {
             s.append(String.format("%02x", x & 0xFF));

@@ -13,19 +13,19 @@ import java.util.List;
  * loopback frames with correct lengths and checksums, written as pcap (either byte order, micro or
  * nanoseconds) or pcapng.
  */
-final class PcapWriter {
+public final class PcapWriter {
 
-    static final int FIN = 0x01;
-    static final int SYN = 0x02;
-    static final int PSH = 0x08;
-    static final int ACK = 0x10;
+    public static final int FIN = 0x01;
+    public static final int SYN = 0x02;
+    public static final int PSH = 0x08;
+    public static final int ACK = 0x10;
 
     private PcapWriter() {}
 
     // ---- TCP / IP ----
 
     /** A TCP/IPv4 packet (IPv4 header options optional, multiple of 4 bytes). */
-    static byte[] ipv4Tcp(
+    public static byte[] ipv4Tcp(
             String src,
             int srcPort,
             String dst,
@@ -41,13 +41,13 @@ final class PcapWriter {
         return ipv4(s, d, 6, tcp, options, 0);
     }
 
-    static byte[] ipv4Tcp(
+    public static byte[] ipv4Tcp(
             String src, int srcPort, String dst, int dstPort, int seq, int flags, byte[] payload) {
         return ipv4Tcp(src, srcPort, dst, dstPort, seq, flags, payload, new byte[0]);
     }
 
     /** An IPv4 packet with any protocol and payload; {@code fragment} = flags and offset field. */
-    static byte[] ipv4(
+    public static byte[] ipv4(
             byte[] s, byte[] d, int protocol, byte[] payload, byte[] options, int fragment) {
         int ihl = 20 + options.length;
         ByteBuffer b = ByteBuffer.allocate(ihl + payload.length);
@@ -62,7 +62,7 @@ final class PcapWriter {
     }
 
     /** A TCP/IPv6 packet, with optional extension headers as (type, 8-byte-multiple body) pairs. */
-    static byte[] ipv6Tcp(
+    public static byte[] ipv6Tcp(
             String src,
             int srcPort,
             String dst,
@@ -147,7 +147,7 @@ final class PcapWriter {
         return (int) (~sum & 0xFFFF);
     }
 
-    static byte[] addr(String literal) {
+    public static byte[] addr(String literal) {
         try {
             return InetAddress.getByName(literal).getAddress();
         } catch (UnknownHostException e) {
@@ -158,7 +158,7 @@ final class PcapWriter {
     // ---- link layers ----
 
     /** Ethernet II around an IP packet, with optional VLAN tags given as (TPID, VID) pairs. */
-    static byte[] ethernet(byte[] ip, int... tags) {
+    public static byte[] ethernet(byte[] ip, int... tags) {
         ByteBuffer b = ByteBuffer.allocate(14 + 2 * tags.length + ip.length);
         b.put(
                 new byte[] {
@@ -172,7 +172,7 @@ final class PcapWriter {
     }
 
     /** Linux cooked capture v1 (link type 113). */
-    static byte[] sll(byte[] ip) {
+    public static byte[] sll(byte[] ip) {
         ByteBuffer b = ByteBuffer.allocate(16 + ip.length);
         b.putShort((short) 0)
                 .putShort((short) 1)
@@ -184,7 +184,7 @@ final class PcapWriter {
     }
 
     /** Linux cooked capture v2 (link type 276). */
-    static byte[] sll2(byte[] ip) {
+    public static byte[] sll2(byte[] ip) {
         ByteBuffer b = ByteBuffer.allocate(20 + ip.length);
         b.putShort((short) ((ip[0] & 0xF0) == 0x60 ? 0x86DD : 0x0800))
                 .putShort((short) 0)
@@ -198,7 +198,7 @@ final class PcapWriter {
     }
 
     /** BSD loopback (link type 0, host byte order; or 108, big-endian). */
-    static byte[] loopback(int family, boolean littleEndian, byte[] ip) {
+    public static byte[] loopback(int family, boolean littleEndian, byte[] ip) {
         return ByteBuffer.allocate(4 + ip.length)
                 .order(littleEndian ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN)
                 .putInt(family)
@@ -209,13 +209,13 @@ final class PcapWriter {
     // ---- pcap ----
 
     /** One pcap record; {@code fraction} is micro- or nanoseconds as the file says. */
-    record Packet(long seconds, long fraction, byte[] data, int originalLength) {
-        Packet(long seconds, long fraction, byte[] data) {
+    public record Packet(long seconds, long fraction, byte[] data, int originalLength) {
+        public Packet(long seconds, long fraction, byte[] data) {
             this(seconds, fraction, data, data.length);
         }
     }
 
-    static byte[] pcap(
+    public static byte[] pcap(
             boolean bigEndian, boolean nano, int linkType, int snaplen, List<Packet> packets) {
         int size = 24;
         for (Packet p : packets) {
@@ -242,7 +242,7 @@ final class PcapWriter {
     }
 
     /** A little-endian microsecond pcap, one packet per second starting at 1700000000 s. */
-    static byte[] pcap(int linkType, List<byte[]> frames) {
+    public static byte[] pcap(int linkType, List<byte[]> frames) {
         List<Packet> packets = new ArrayList<>();
         for (int k = 0; k < frames.size(); k++) {
             packets.add(new Packet(1_700_000_000L + k, 1000 * k, frames.get(k)));
@@ -253,11 +253,11 @@ final class PcapWriter {
     // ---- pcapng ----
 
     /** Builds a pcapng file block by block. */
-    static final class Pcapng {
+    public static final class Pcapng {
         private final ByteArrayOutputStream out = new ByteArrayOutputStream();
         private ByteOrder order = ByteOrder.LITTLE_ENDIAN;
 
-        Pcapng section(boolean bigEndian) {
+        public Pcapng section(boolean bigEndian) {
             order = bigEndian ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
             return block(
                     0x0A0D0D0A,
@@ -270,7 +270,7 @@ final class PcapWriter {
         }
 
         /** An interface; {@code tsresol} is the raw if_tsresol byte, or -1 for none. */
-        Pcapng iface(int linkType, int snaplen, int tsresol) {
+        public Pcapng iface(int linkType, int snaplen, int tsresol) {
             ByteBuffer b = buffer(tsresol >= 0 ? 8 + 8 + 4 : 8 + 4);
             b.putShort((short) linkType).putShort((short) 0).putInt(snaplen);
             if (tsresol >= 0) {
@@ -280,7 +280,7 @@ final class PcapWriter {
             return block(1, b.array());
         }
 
-        Pcapng epb(int iface, long ticks, byte[] data) {
+        public Pcapng epb(int iface, long ticks, byte[] data) {
             ByteBuffer b = buffer(20 + pad(data.length));
             b.putInt(iface)
                     .putInt((int) (ticks >>> 32))
@@ -291,7 +291,7 @@ final class PcapWriter {
             return block(6, b.array());
         }
 
-        Pcapng spb(byte[] data) {
+        public Pcapng spb(byte[] data) {
             return block(3, buffer(4 + pad(data.length)).putInt(data.length).put(data).array());
         }
 
@@ -309,7 +309,7 @@ final class PcapWriter {
         }
 
         /** A Name Resolution Block (one IPv4 record). */
-        Pcapng nrb() {
+        public Pcapng nrb() {
             ByteBuffer b = buffer(4 + 4 + 8 + 4);
             b.putShort((short) 1)
                     .putShort((short) 13)
@@ -320,17 +320,17 @@ final class PcapWriter {
         }
 
         /** An Interface Statistics Block. */
-        Pcapng isb(int iface) {
+        public Pcapng isb(int iface) {
             return block(5, buffer(12).putInt(iface).putInt(0).putInt(0).array());
         }
 
         /** A custom block (type 0x00000BAD) with arbitrary content. */
-        Pcapng custom() {
+        public Pcapng custom() {
             return block(
                     0x0BAD, buffer(12).putInt(32473).putInt(0xDEADBEEF).putInt(0x01000044).array());
         }
 
-        Pcapng block(int type, byte[] body) {
+        public Pcapng block(int type, byte[] body) {
             int length = 12 + body.length;
             out.writeBytes(buffer(8).putInt(type).putInt(length).array());
             out.writeBytes(body);
@@ -338,7 +338,7 @@ final class PcapWriter {
             return this;
         }
 
-        byte[] bytes() {
+        public byte[] bytes() {
             return out.toByteArray();
         }
 

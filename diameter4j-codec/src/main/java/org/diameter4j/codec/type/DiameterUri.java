@@ -30,7 +30,7 @@ public record DiameterUri(
         if (host == null || host.isEmpty()) {
             throw new IllegalArgumentException("DiameterURI without a host");
         }
-        if (port < 1 || port > 65535) {
+        if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("DiameterURI port " + port + " is outside 1..65535");
         }
     }
@@ -45,6 +45,14 @@ public record DiameterUri(
      * expected.
      */
     public static DiameterUri parse(String text) {
+        return parse(text, false);
+    }
+
+    /**
+     * As {@link #parse(String)}; with {@code listening} true, port 0 (let the system choose, for a
+     * listener) is accepted.
+     */
+    public static DiameterUri parse(String text, boolean listening) {
         String s = text.trim();
         String lower = s.toLowerCase(Locale.ROOT);
         boolean secure;
@@ -98,7 +106,7 @@ public record DiameterUri(
         }
         int port = secure ? DEFAULT_SECURE_PORT : DEFAULT_PORT;
         if (portText != null) {
-            port = parsePort(text, portText);
+            port = parsePort(text, portText, listening);
         }
         String transport = "tcp";
         String protocol = "diameter";
@@ -151,7 +159,7 @@ public record DiameterUri(
         return new DiameterUri(secure, host, port, transport, protocol, portText != null);
     }
 
-    private static int parsePort(String text, String portText) {
+    private static int parsePort(String text, String portText, boolean listening) {
         if (portText.isEmpty()
                 || portText.length() > 5
                 || !portText.chars().allMatch(Character::isDigit)) {
@@ -159,7 +167,7 @@ public record DiameterUri(
                     "'" + text + "': port '" + portText + "' is not a number 1..65535");
         }
         int p = Integer.parseInt(portText);
-        if (p < 1 || p > 65535) {
+        if ((p < 1 && !(listening && p == 0)) || p > 65535) {
             throw new IllegalArgumentException(
                     "'" + text + "': port " + p + " is outside 1..65535");
         }

@@ -1,0 +1,106 @@
+package org.diameter4j.cli;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.diameter4j.codec.type.DiameterUri;
+import org.diameter4j.peer.ApplicationId;
+
+/** Parsing of the values the commands share: peers, application lists, durations. */
+public final class CliArgs {
+    private CliArgs() {}
+
+    /** The application names {@code --apps} knows. */
+    public static final Map<String, ApplicationId> APPLICATIONS = new LinkedHashMap<>();
+
+    static {
+        APPLICATIONS.put("gy", ApplicationId.auth(4));
+        APPLICATIONS.put("ro", ApplicationId.auth(4));
+        APPLICATIONS.put("rf", ApplicationId.acct(3));
+        APPLICATIONS.put("gx", ApplicationId.vendorAuth(10415, 16777238));
+        APPLICATIONS.put("s6a", ApplicationId.vendorAuth(10415, 16777251));
+        APPLICATIONS.put("nasreq", ApplicationId.auth(1));
+        APPLICATIONS.put("relay", ApplicationId.relay());
+    }
+
+    /**
+     * PEER: {@code aaa://host[:port][;transport=tcp]}, {@code aaas://…} or {@code host[:port]}; host is
+     * an FQDN or an IP (IPv6 in brackets with a port); port 3868 by default.
+     */
+    public static DiameterUri peer(String text) {
+        String t = text.trim();
+        if (!t.contains("://")) {
+            long colons = t.chars().filter(c -> c == ':').count();
+            t = "aaa://" + (colons > 1 && !t.startsWith("[") ? "[" + t + "]" : t);
+        }
+        try {
+            return DiameterUri.parse(t);
+        } catch (IllegalArgumentException e) {
+            throw UserError.usage("bad PEER " + e.getMessage() + ". Write aaa://host[:port], aaas://host[:port] or host[:port].");
+        }
+    }
+
+    /** "gy,rf,s6a" or "auth:4,acct:3,vendor:10415:auth:16777238". */
+    public static List<ApplicationId> applications(String text) {
+        List<ApplicationId> out = new ArrayList<>();
+        for (String raw : text.split(",")) {
+            String s = raw.trim().toLowerCase(Locale.ROOT);
+            if (s.isEmpty()) {
+                continue;
+            }
+            ApplicationId a = APPLICATIONS.get(s);
+            if (a == null) {
+                a = numeric(s);
+            }
+            if (a == null) {
+                throw UserError.usage("unknown application '" + raw.trim() + "': use " + String.join(", ", APPLICATIONS.keySet())
+                        + ", or auth:ID, acct:ID, vendor:VENDOR:auth:ID");
+            }
+            if (!out.contains(a)) {
+                out.add(a);
+            }
+        }
+        if (out.isEmpty()) {
+            throw UserError.usage("--apps names no application");
+        }
+        return out;
+    }
+
+    private static ApplicationId numeric(String s) {
+        String[] p = s.split(":");
+        try {
+            if (p.length == 2 && (p[0].equals("auth") || p[0].equals("acct"))) {
+                long id = Long.parseLong(p[1]);
+                return p[0].equals("auth") ? ApplicationId.auth(id) : ApplicationId.acct(id);
+            }
+            if (p.length == 4 && p[0].equals("vendor") && (p[2].equals("auth") || p[2].equals("acct"))) {
+                return new ApplicationId(Long.parseLong(p[3]), Integer.parseInt(p[1]), p[2].equals("acct"));
+            }
+        } catch (NumberFormatException e) {
+            return null;
+        }
+        return null;
+    }
+
+    /** "500ms", "5s", "2m" or plain seconds. */
+    public static Duration duration(String text, String option) {
+        String s = text.trim().toLowerCase(Locale.ROOT);
+        try {
+            if (s.endsWith("ms")) {
+                return Duration.ofMillis(Long.parseLong(s.substring(0, s.length() - 2)));
+            }
+            if (s.endsWith("s")) {
+                return Duration.ofMillis(Math.round(Double.parseDouble(s.substring(0, s.length() - 1)) * 1000));
+            }
+            if (s.endsWith("m")) {
+                return Duration.ofMillis(Math.round(Double.parseDouble(s.substring(0, s.length() - 1)) * 60_000));
+            }
+            return Duration.ofMillis(Math.round(Double.parseDouble(s) * 1000));
+        } catch (NumberFormatException e) {
+            throw UserError.usage(option + ": '" + text + "' is not a duration (write 500ms, 5s or 2m)");
+        }
+    }
+}

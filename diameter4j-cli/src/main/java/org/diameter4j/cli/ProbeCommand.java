@@ -1,0 +1,154 @@
+package org.diameter4j.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.diameter4j.cli.probe.ProbeStep;
+import org.diameter4j.cli.probe.ProbeVerdict;
+import org.diameter4j.cli.probe.Prober;
+import org.diameter4j.codec.type.DiameterAddress;
+import org.diameter4j.codec.type.DiameterUri;
+import org.diameter4j.peer.ApplicationId;
+import org.diameter4j.peer.HostResolver;
+import org.diameter4j.peer.LocalIdentity;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code d4j probe PEER --origin-host H}: DNS → TCP → CER/CEA → DWR/DWA → DPR/DPA, each step timed,
+ * then a verdict naming the cause and the fix. Exit 0 all passed, 1 a Diameter-level cause, 3 cannot
+ * connect or capabilities exchange failed, 4 timeout.
+ */
+@Command(name = "probe", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Diagnose a Diameter peer: DNS, TCP, CER/CEA, DWR/DWA, DPR/DPA, with the cause and fix of a failure.",
+                "", "Example:", "  d4j probe aaa://ocs.example.net:3868 --origin-host client.example.com --dest-host ocs.example.net"})
+public final class ProbeCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "PEER", description = "aaa://host[:port], aaas://host[:port] or host[:port] (port 3868 by default).")
+    String peer;
+
+    @Option(names = "--origin-host", required = true, paramLabel = "H", description = "Our Diameter identity (Origin-Host).")
+    String originHost;
+
+    @Option(names = "--origin-realm", paramLabel = "R", description = "Our realm (default: Origin-Host after the first dot).")
+    String originRealm;
+
+    @Option(names = "--dest-host", paramLabel = "H", description = "The Origin-Host the peer must announce in its CEA.")
+    String destHost;
+
+    @Option(names = "--bind", paramLabel = "ADDR[:PORT]", description = "Local address (and port) to connect from.")
+    String bind;
+
+    @Option(names = "--apps", paramLabel = "LIST", defaultValue = "gy,rf,gx,s6a,nasreq",
+            description = "Applications to advertise: gy, rf, gx, s6a, nasreq, relay, auth:ID, acct:ID (default: ${DEFAULT-VALUE}).")
+    String apps;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "5s", description = "Per step (default: ${DEFAULT-VALUE}).")
+    String timeout;
+
+    @Option(names = "--json", description = "Print the result as one JSON object.")
+    boolean json;
+
+    @Mixin TlsOptions tlsOptions;
+
+    @Mixin DictionaryOption dictionary;
+
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        DiameterUri uri = CliArgs.peer(peer);
+        List<ApplicationId> applications = CliArgs.applications(apps);
+        LocalIdentity local = new LocalIdentity(originHost, originRealm, 0, "d4j probe", 1L, List.of(), applications,
+                System.currentTimeMillis() / 1000, false);
+        Prober.Options o = new Prober.Options(uri, local, destHost, bindAddress(), tlsOptions.load(uri.secure()),
+                CliArgs.duration(timeout, "--timeout"), HostResolver.system());
+        PrintWriter out = spec.commandLine().getOut();
+        if (!json) {
+            out.println("Probing " + uri + " as " + originHost);
+            out.flush();
+        }
+        ProbeVerdict v = new Prober(dictionary.load()).run(o, s -> {
+            if (!json) {
+                out.printf(Locale.ROOT, "  %-6s %-8s %8.1f ms   %s%n", s.ok() ? "[ok]" : "[FAIL]", s.name(), s.millis(), s.detail());
+                out.flush();
+            }
+        });
+        if (json) {
+            out.println(toJson(uri, v));
+        } else {
+            out.println(v.passed() ? "Verdict: OK - " + v.explanation() : "Verdict: FAILED - " + v.explanation());
+            if (!v.passed()) {
+                out.println("Fix: " + v.fix());
+            }
+        }
+        out.flush();
+        return v.exitCode();
+    }
+
+    private InetSocketAddress bindAddress() {
+        if (bind == null) {
+            return null;
+        }
+        String host = bind;
+        int port = 0;
+        int colon = bind.lastIndexOf(':');
+        if (colon > 0 && bind.indexOf(':') == colon) {
+            host = bind.substring(0, colon);
+            port = Integer.parseInt(bind.substring(colon + 1));
+        } else if (bind.startsWith("[") && bind.contains("]:")) {
+            host = bind.substring(1, bind.indexOf(']'));
+            port = Integer.parseInt(bind.substring(bind.indexOf("]:") + 2));
+        }
+        if (!DiameterAddress.isIpLiteral(host)) {
+            throw UserError.usage("--bind: '" + bind + "' is not an IP address (write 192.0.2.10 or 192.0.2.10:0)");
+        }
+        try {
+            InetAddress a = InetAddress.getByName(host);
+            if (!a.isAnyLocalAddress() && java.net.NetworkInterface.getByInetAddress(a) == null) {
+                throw UserError.usage("--bind " + host + " is not an address of this machine: use one of its addresses,"
+                        + " or leave --bind out to let the system choose (seed 000, issue 2)");
+            }
+            return new InetSocketAddress(a, port);
+        } catch (UnknownHostException | java.net.SocketException e) {
+            throw UserError.usage("--bind: " + e.getMessage());
+        }
+    }
+
+    private static String toJson(DiameterUri uri, ProbeVerdict v) throws IOException {
+        StringWriter sw = new StringWriter();
+        try (JsonGenerator g = new JsonFactory().createGenerator(sw)) {
+            g.writeStartObject();
+            g.writeStringField("peer", uri.toString());
+            g.writeArrayFieldStart("steps");
+            for (ProbeStep s : v.steps()) {
+                g.writeStartObject();
+                g.writeStringField("name", s.name());
+                g.writeBooleanField("ok", s.ok());
+                g.writeNumberField("ms", Math.round(s.millis() * 10) / 10.0);
+                g.writeStringField("detail", s.detail());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeObjectFieldStart("verdict");
+            g.writeBooleanField("passed", v.passed());
+            g.writeStringField("cause", v.cause());
+            g.writeStringField("explanation", v.explanation());
+            g.writeStringField("fix", v.fix());
+            g.writeNumberField("exitCode", v.exitCode());
+            g.writeEndObject();
+            g.writeEndObject();
+        }
+        return sw.toString();
+    }
+}

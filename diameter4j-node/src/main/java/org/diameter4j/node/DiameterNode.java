@@ -1,0 +1,556 @@
+package org.diameter4j.node;
+
+import io.netty.channel.EventLoop;
+import java.lang.System.Logger.Level;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import org.diameter4j.codec.Avp;
+import org.diameter4j.codec.DecodeFailure;
+import org.diameter4j.codec.DecodeOptions;
+import org.diameter4j.codec.DiameterMessage;
+import org.diameter4j.codec.ResultCodes;
+import org.diameter4j.codec.type.DiameterUri;
+import org.diameter4j.dictionary.Dictionary;
+import org.diameter4j.dictionary.MessageValidator;
+import org.diameter4j.dictionary.dump.MessageDump;
+import org.diameter4j.peer.ApplicationId;
+import org.diameter4j.peer.DiameterException;
+import org.diameter4j.peer.DisconnectCause;
+import org.diameter4j.peer.ErrorAnswers;
+import org.diameter4j.peer.HostResolver;
+import org.diameter4j.peer.Ids;
+import org.diameter4j.peer.InboundConnections;
+import org.diameter4j.peer.LocalIdentity;
+import org.diameter4j.peer.Peer;
+import org.diameter4j.peer.PeerConfig;
+import org.diameter4j.peer.PeerContext;
+import org.diameter4j.peer.PeerNotReadyException;
+import org.diameter4j.peer.PeerState;
+import org.diameter4j.peer.PendingRequest;
+import org.diameter4j.peer.RemoteCapabilities;
+import org.diameter4j.transport.Connection;
+import org.diameter4j.transport.Listener;
+import org.diameter4j.transport.Transport;
+import org.diameter4j.transport.TransportConfig;
+import org.diameter4j.transport.TransportProtocol;
+
+/**
+ * A Diameter node: a local identity, listeners, peers, request handlers. The whole library in a few
+ * lines (M-14):
+ *
+ * <pre>{@code
+ * try (DiameterNode node = DiameterNode.start(NodeConfig.builder("client.example.com")
+ *         .application(ApplicationId.auth(4))
+ *         .peer(PeerConfig.connectTo("aaa://ocs.example.net:3868").destinationHost("ocs.example.net").build())
+ *         .build())) {
+ *     node.awaitReady("ocs.example.net", Duration.ofSeconds(10));
+ *     DiameterMessage cca = node.send(ccr).get();
+ * }
+ * }</pre>
+ *
+ * Thread-safe. {@link #close()} sends DPR to every open peer and waits for the DPAs (bounded).
+ */
+public final class DiameterNode implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger("org.diameter4j.node");
+    private static final System.Logger TRACE = System.getLogger("org.diameter4j.trace");
+
+    static final int ORIGIN_HOST = 264;
+    static final int ORIGIN_REALM = 296;
+    static final int DESTINATION_HOST = 293;
+    static final int DESTINATION_REALM = 283;
+    static final int ORIGIN_STATE_ID = 278;
+
+    private final NodeConfig config;
+    private final Dictionary dictionary;
+    private final Transport transport;
+    private final Ids ids = new Ids();
+    private final SessionIds sessionIds;
+    private final HostResolver resolver;
+    private final MessageValidator validator;
+    private final Map<String, Peer> peers = new ConcurrentHashMap<>();
+    private final Map<Long, RequestHandler> handlers = new ConcurrentHashMap<>();
+    private final List<PeerListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<Listener> bound = new ArrayList<>();
+    private final Set<String> debugPeers = ConcurrentHashMap.newKeySet();
+    private volatile Consumer<Traced> tracer;
+    private final Context context = new Context();
+    private volatile boolean closed;
+
+    /** A message passed on a peer connection: what {@link #trace} reports. */
+    public record Traced(Peer peer, DiameterMessage message, boolean received) {}
+
+    private DiameterNode(NodeConfig config, HostResolver resolver) {
+        this.config = config;
+        this.dictionary = config.dictionary();
+        this.resolver = resolver;
+        this.sessionIds = new SessionIds(config.identity().originHost());
+        this.validator = new MessageValidator(dictionary);
+        DecodeOptions decode = DecodeOptions.DEFAULT.withTypes(dictionary).withMaxMessageLength(config.maxMessageLength());
+        this.transport = Transport.create(TransportConfig.defaults(decode).withIoThreads(config.ioThreads()));
+    }
+
+    /** Creates the node, binds its listeners and starts connecting to its enabled peers. */
+    public static DiameterNode start(NodeConfig config) {
+        return start(config, HostResolver.system());
+    }
+
+    /** As {@link #start(NodeConfig)} with another name resolver (tests, custom DNS). */
+    public static DiameterNode start(NodeConfig config, HostResolver resolver) {
+        DiameterNode node = new DiameterNode(config, resolver);
+        try {
+            node.bind();
+            for (PeerConfig pc : config.peers()) {
+                node.addPeer(pc);
+            }
+        } catch (RuntimeException e) {
+            node.close();
+            throw e;
+        }
+        return node;
+    }
+
+    private void bind() {
+        for (DiameterUri u : config.listen()) {
+            InetSocketAddress addr = new InetSocketAddress(u.host(), u.port());
+            TransportProtocol proto = u.transport().equals("sctp") ? TransportProtocol.SCTP : TransportProtocol.TCP;
+            InboundConnections inbound = new InboundConnections(this::identity, this::locate, config.cerTimeout().toMillis());
+            try {
+                Listener l = transport.listen(addr, proto, u.secure() ? config.listenTls() : null, inbound).get(10, TimeUnit.SECONDS);
+                bound.add(l);
+                LOG.log(Level.INFO, "listening on " + u.toString().replaceFirst(":" + u.port() + ";", ":" + l.localAddress().getPort() + ";"));
+            } catch (ExecutionException e) {
+                throw new DiameterException("cannot listen on " + u.host() + ":" + u.port() + ": " + rootMessage(e)
+                        + (rootMessage(e).toLowerCase(Locale.ROOT).contains("in use")
+                                ? " (another Diameter node runs there: stop it, or listen on another port)" : ""), e.getCause());
+            } catch (TimeoutException | InterruptedException e) {
+                throw new DiameterException("cannot listen on " + u.host() + ":" + u.port() + ": " + e, e);
+            }
+        }
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable c = t;
+        while (c.getCause() != null && (c instanceof ExecutionException || c instanceof java.util.concurrent.CompletionException)) {
+            c = c.getCause();
+        }
+        return c.getMessage() != null ? c.getMessage() : c.getClass().getSimpleName();
+    }
+
+    /** Adds a peer at run time; it starts connecting when enabled and it has a URI. */
+    public Peer addPeer(PeerConfig pc) {
+        String key = key(pc.name());
+        EventLoop loop = transport.eventLoops().next();
+        Peer p = Peer.create(context, pc, loop);
+        if (peers.putIfAbsent(key, p) != null) {
+            throw new IllegalArgumentException("peer " + pc.name() + " already exists");
+        }
+        if (pc.enabled() && pc.uri() != null) {
+            p.start();
+        }
+        return p;
+    }
+
+    private static String key(String host) {
+        return host.toLowerCase(Locale.ROOT);
+    }
+
+    public NodeConfig config() {
+        return config;
+    }
+
+    public LocalIdentity identity() {
+        return config.identity();
+    }
+
+    public Dictionary dictionary() {
+        return dictionary;
+    }
+
+    /** "epoll" or "nio". */
+    public String ioKind() {
+        return transport.ioKind();
+    }
+
+    /** The addresses the node listens on (ports resolved when 0 was asked). */
+    public List<InetSocketAddress> listenAddresses() {
+        List<InetSocketAddress> out = new ArrayList<>();
+        for (Listener l : bound) {
+            out.add(l.localAddress());
+        }
+        return out;
+    }
+
+    public Collection<Peer> peers() {
+        return List.copyOf(peers.values());
+    }
+
+    /** The peer with this identity (case-insensitive), or null. */
+    public Peer peer(String host) {
+        return peers.get(key(host));
+    }
+
+    public void addListener(PeerListener l) {
+        listeners.add(l);
+    }
+
+    /** Per-peer message debug (M-20): every message to and from the peer is logged as a dump. */
+    public void debug(String peer, boolean on) {
+        if (on) {
+            debugPeers.add(key(peer));
+        } else {
+            debugPeers.remove(key(peer));
+        }
+    }
+
+    /** Receives every message sent and received (for tools' --trace); null to stop. */
+    public void trace(Consumer<Traced> consumer) {
+        this.tracer = consumer;
+    }
+
+    /** A new Session-Id (RFC 6733 §8.8). */
+    public String newSessionId() {
+        return sessionIds.next();
+    }
+
+    /** Registers the handler of one command of one application. */
+    public DiameterNode handle(long applicationId, int commandCode, RequestHandler h) {
+        handlers.put(handlerKey(applicationId, commandCode), h);
+        return this;
+    }
+
+    private static long handlerKey(long app, int code) {
+        return (app << 24) ^ code;
+    }
+
+    // ---- readiness ----------------------------------------------------------------------------
+
+    /**
+     * Waits until the peer is open (M-07). Throws {@link PeerNotReadyException} saying why not: its
+     * state, the last failure (DNS, refused, CEA result …) and when the next attempt is.
+     */
+    public Peer awaitReady(String host, Duration timeout) {
+        Peer p = peer(host);
+        if (p == null) {
+            throw new IllegalArgumentException("no peer '" + host + "': configured peers are "
+                    + peers.values().stream().map(Peer::name).toList());
+        }
+        try {
+            return p.whenOpen().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            StringBuilder sb = new StringBuilder("peer " + p.name() + " is not ready after " + timeout.toMillis() / 1000.0
+                    + " s: state " + p.state());
+            if (p.lastFailure() != null) {
+                sb.append("; last failure: ").append(p.lastFailure());
+            }
+            if (p.reconnectRemainingSeconds() >= 0) {
+                sb.append("; next attempt in ").append(p.reconnectRemainingSeconds()).append(" s");
+            }
+            throw new PeerNotReadyException(sb.toString(), p.state());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DiameterException("interrupted while waiting for peer " + host);
+        } catch (ExecutionException e) {
+            throw new DiameterException("peer " + host + ": " + rootMessage(e), e.getCause());
+        }
+    }
+
+    // ---- sending ------------------------------------------------------------------------------
+
+    /** Sends with the node's default request timeout. */
+    public CompletableFuture<DiameterMessage> send(DiameterMessage request) {
+        return send(request, config.requestTimeout());
+    }
+
+    /**
+     * Sends a request to the peer chosen by {@link Routing}: Origin-Host/Realm are added when
+     * missing, and Destination-Realm of the chosen peer (M-09). The future always completes: with the
+     * answer, {@link org.diameter4j.peer.RequestTimeoutException}, {@link NoRouteException}, or another
+     * {@link DiameterException} saying why.
+     */
+    public CompletableFuture<DiameterMessage> send(DiameterMessage request, Duration timeout) {
+        if (closed) {
+            return CompletableFuture.failedFuture(new DiameterException("the node is closed"));
+        }
+        if (!request.isRequest()) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("send() takes requests; this message has no R bit"));
+        }
+        complete(request);
+        Peer p;
+        try {
+            p = Routing.select(request, peers.values(), null, config.defaultPeer());
+        } catch (NoRouteException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        addDestinationRealm(request, p);
+        return p.send(request, timeout.toMillis());
+    }
+
+    /** Sends to one peer, bypassing routing. */
+    public CompletableFuture<DiameterMessage> send(String peerHost, DiameterMessage request, Duration timeout) {
+        Peer p = peer(peerHost);
+        if (p == null) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("no peer '" + peerHost + "'"));
+        }
+        complete(request);
+        addDestinationRealm(request, p);
+        return p.send(request, timeout.toMillis());
+    }
+
+    private void complete(DiameterMessage r) {
+        LocalIdentity id = config.identity();
+        if (r.find(ORIGIN_HOST) == null) {
+            r.add(Avp.ofUtf8(ORIGIN_HOST, 0, Avp.FLAG_MANDATORY, id.originHost()));
+        }
+        if (r.find(ORIGIN_REALM) == null) {
+            r.add(Avp.ofUtf8(ORIGIN_REALM, 0, Avp.FLAG_MANDATORY, id.originRealm()));
+        }
+    }
+
+    private static void addDestinationRealm(DiameterMessage r, Peer p) {
+        if (r.find(DESTINATION_REALM) != null) {
+            return;
+        }
+        RemoteCapabilities rc = p.remote();
+        String realm = rc != null && rc.originRealm() != null ? rc.originRealm() : LocalIdentity.realmOf(p.name());
+        r.add(Avp.ofUtf8(DESTINATION_REALM, 0, Avp.FLAG_MANDATORY, realm));
+    }
+
+    // ---- answering ----------------------------------------------------------------------------
+
+    private CompletableFuture<DiameterMessage> serve(Peer peer, DiameterMessage req) {
+        LocalIdentity id = config.identity();
+        long app = req.applicationId();
+        boolean relay = id.applications().stream().anyMatch(ApplicationId::isRelay);
+        if (app != 0 && !relay && id.applications().stream().noneMatch(a -> a.id() == app)) {
+            return done(ErrorAnswers.build(req, id, ResultCodes.DIAMETER_APPLICATION_UNSUPPORTED,
+                    "application " + app + " is not supported here", null));
+        }
+        RequestHandler h = handlers.get(handlerKey(app, req.commandCode()));
+        if (h == null) {
+            int rc = config.unsupportedCommandResult();
+            return done(ErrorAnswers.build(req, id, rc, "command " + req.commandCode() + " of application " + app
+                    + " is not supported here", null));
+        }
+        DecodeFailure f = validator.validate(req);
+        if (f != null) {
+            return done(ErrorAnswers.build(req, id, f.resultCode(), f.reason(), f.failedAvp()));
+        }
+        return h.handle(req, new Handling(peer));
+    }
+
+    private static CompletableFuture<DiameterMessage> done(DiameterMessage m) {
+        return CompletableFuture.completedFuture(m);
+    }
+
+    private final class Handling implements RequestContext {
+        private final Peer peer;
+
+        Handling(Peer peer) {
+            this.peer = peer;
+        }
+
+        @Override
+        public Peer peer() {
+            return peer;
+        }
+
+        @Override
+        public Dictionary dictionary() {
+            return dictionary;
+        }
+
+        @Override
+        public DiameterMessage answer(DiameterMessage request, long resultCode) {
+            return ErrorAnswers.build(request, config.identity(), resultCode, null, null);
+        }
+
+        @Override
+        public DiameterMessage errorAnswer(DiameterMessage request, long resultCode, String errorMessage, Avp failedAvp) {
+            return ErrorAnswers.build(request, config.identity(), resultCode, errorMessage, failedAvp);
+        }
+    }
+
+    // ---- inbound ------------------------------------------------------------------------------
+
+    private Peer locate(RemoteCapabilities cer, Connection c) {
+        Peer p = peers.get(key(cer.originHost()));
+        if (p != null) {
+            return p.isDynamic() && p.state() == PeerState.CLOSED ? replaceDynamic(p, cer, c) : p;
+        }
+        if (!config.acceptAnyPeer()) {
+            return null;
+        }
+        return replaceDynamic(null, cer, c);
+    }
+
+    private Peer replaceDynamic(Peer old, RemoteCapabilities cer, Connection c) {
+        PeerConfig pc = PeerConfig.builder().destinationHost(cer.originHost()).build();
+        Peer p = Peer.dynamic(context, pc, c.eventLoop());
+        String k = key(cer.originHost());
+        if (old != null) {
+            peers.replace(k, old, p);
+        } else if (peers.putIfAbsent(k, p) != null) {
+            return peers.get(k);
+        }
+        return p;
+    }
+
+    // ---- closing ------------------------------------------------------------------------------
+
+    /** Sends DPR (REBOOTING) to every open peer, waits for the DPAs (bounded), closes everything. */
+    @Override
+    public void close() {
+        close(DisconnectCause.REBOOTING);
+    }
+
+    public void close(DisconnectCause cause) {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        for (Listener l : bound) {
+            l.close();
+        }
+        List<CompletableFuture<Void>> stops = new ArrayList<>();
+        long wait = 1_000;
+        for (Peer p : peers.values()) {
+            stops.add(p.stop(cause));
+            wait = Math.max(wait, p.config().dpaTimeout().toMillis() + 1_000);
+        }
+        try {
+            CompletableFuture.allOf(stops.toArray(new CompletableFuture[0])).get(wait, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            LOG.log(Level.INFO, "closing: some peers did not answer the DPR in time");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            LOG.log(Level.DEBUG, "closing: " + rootMessage(e));
+        }
+        transport.close();
+    }
+
+    // ---- what peers need ------------------------------------------------------------------------
+
+    private final class Context implements PeerContext {
+        @Override
+        public LocalIdentity local() {
+            return config.identity();
+        }
+
+        @Override
+        public Dictionary dictionary() {
+            return dictionary;
+        }
+
+        @Override
+        public Transport transport() {
+            return transport;
+        }
+
+        @Override
+        public HostResolver resolver() {
+            return resolver;
+        }
+
+        @Override
+        public Ids ids() {
+            return ids;
+        }
+
+        @Override
+        public long connectTimeoutMillis() {
+            return transport.config().connectTimeout().toMillis();
+        }
+
+        @Override
+        public InetSocketAddress localAddressFor(InetAddress target) {
+            for (InetAddress a : config.localAddresses()) {
+                if (a.getAddress().length == target.getAddress().length) {
+                    return new InetSocketAddress(a, 0);
+                }
+            }
+            return null;
+        }
+
+        @Override
+        public CompletableFuture<DiameterMessage> serve(Peer peer, DiameterMessage request) {
+            return DiameterNode.this.serve(peer, request);
+        }
+
+        @Override
+        public void peerChanged(Peer peer, PeerState from, PeerState to) {
+            for (PeerListener l : listeners) {
+                try {
+                    l.peerChanged(peer, from, to);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "peer listener failed: " + e);
+                }
+            }
+            if (peer.isDynamic() && to == PeerState.CLOSED) {
+                peers.remove(key(peer.name()), peer);
+            }
+        }
+
+        @Override
+        public List<PendingRequest> failover(Peer from, List<PendingRequest> pending, boolean lost) {
+            List<PendingRequest> left = new ArrayList<>();
+            for (PendingRequest p : pending) {
+                Peer alt;
+                try {
+                    alt = Routing.select(p.request(), peers.values(), from, config.defaultPeer());
+                } catch (NoRouteException e) {
+                    alt = null;
+                }
+                if (alt == null || alt == from) {
+                    left.add(p);
+                    continue;
+                }
+                // RFC 6733 §5.5.4: retransmit to an alternate peer with the T flag.
+                LOG.log(Level.DEBUG, "failover of End-to-End " + Integer.toUnsignedString(p.request().endToEnd())
+                        + " from " + from.name() + " to " + alt.name());
+                alt.retransmit(p);
+            }
+            return left;
+        }
+
+        @Override
+        public void malformed(Peer peer, DecodeFailure failure) {
+            // Logged once by the peer; counted by the statistics layer.
+        }
+
+        @Override
+        public void traced(Peer peer, DiameterMessage message, boolean received) {
+            Consumer<Traced> t = tracer;
+            if (t != null) {
+                t.accept(new Traced(peer, message, received));
+            }
+            if (!debugPeers.isEmpty() && debugPeers.contains(key(peer.name()))) {
+                TRACE.log(Level.INFO, (received ? "received from " : "sent to ") + peer.name() + "\n"
+                        + new MessageDump(dictionary).format(message));
+            }
+        }
+    }
+
+    /** Peers sorted for display: configured ones by index, then dynamic ones by name. */
+    public List<Peer> sortedPeers() {
+        List<Peer> out = new ArrayList<>(peers.values());
+        out.sort(Comparator.comparing(Peer::isDynamic).thenComparingInt((Peer p) -> p.config().index())
+                .thenComparing(Peer::name));
+        return out;
+    }
+}

@@ -1,0 +1,244 @@
+package org.diameter4j.node;
+
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.diameter4j.codec.DecodeOptions;
+import org.diameter4j.codec.ResultCodes;
+import org.diameter4j.codec.type.DiameterUri;
+import org.diameter4j.dictionary.Dictionary;
+import org.diameter4j.peer.ApplicationId;
+import org.diameter4j.peer.LocalIdentity;
+import org.diameter4j.peer.PeerConfig;
+import org.diameter4j.transport.TlsConfig;
+
+/**
+ * A node's configuration (M-14, M-16): identity, listeners, peers, applications and limits. Built
+ * with {@link #builder(String)} or loaded by {@link NodeConfigLoader}; {@link Builder#build()}
+ * checks it and says what is wrong.
+ *
+ * @param listen where to listen: {@code aaa://0.0.0.0:3868}, {@code aaas://[::]:5658} (TLS), …
+ * @param listenTls TLS settings for aaas:// listeners and in-band TLS
+ * @param localAddresses the node's local addresses to connect from (seed 003's connection ipv4/ipv6
+ *     local-address), used by peers without their own bind address
+ * @param acceptAnyPeer accept a CER from a host that is not a configured peer (simulators)
+ * @param unsupportedCommandResult 3001 (RFC 6733 §7.1.3) or 5012 (seed 002's terminator)
+ */
+public record NodeConfig(LocalIdentity identity, List<DiameterUri> listen, TlsConfig listenTls,
+        List<InetAddress> localAddresses, List<PeerConfig> peers, boolean acceptAnyPeer, Duration requestTimeout,
+        Duration cerTimeout, int maxMessageLength, int unsupportedCommandResult, Dictionary dictionary, int ioThreads) {
+
+    public static Builder builder(String originHost) {
+        return new Builder(originHost);
+    }
+
+    /** The peer marked default, or null. */
+    public PeerConfig defaultPeer() {
+        for (PeerConfig p : peers) {
+            if (p.defaultPeer()) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    public static final class Builder {
+        private final String originHost;
+        private String originRealm;
+        private int vendorId;
+        private String productName = "diameter4j";
+        private Long firmwareRevision = 1L;
+        private final List<Integer> supportedVendorIds = new ArrayList<>();
+        private final List<ApplicationId> applications = new ArrayList<>();
+        private Long originStateId = System.currentTimeMillis() / 1000;
+        private boolean inbandTls;
+        private final List<DiameterUri> listen = new ArrayList<>();
+        private TlsConfig listenTls;
+        private final List<InetAddress> localAddresses = new ArrayList<>();
+        private final List<PeerConfig> peers = new ArrayList<>();
+        private boolean acceptAnyPeer;
+        private Duration requestTimeout = Duration.ofSeconds(10);
+        private Duration cerTimeout = Duration.ofSeconds(10);
+        private int maxMessageLength = DecodeOptions.DEFAULT_MAX_MESSAGE_LENGTH;
+        private int unsupportedCommandResult = ResultCodes.DIAMETER_COMMAND_UNSUPPORTED;
+        private Dictionary dictionary;
+        private int ioThreads;
+
+        Builder(String originHost) {
+            this.originHost = originHost;
+        }
+
+        /** Defaults to the part of the Origin-Host after the first dot (seed 003). */
+        public Builder originRealm(String r) {
+            this.originRealm = r;
+            return this;
+        }
+
+        public Builder vendorId(int v) {
+            this.vendorId = v;
+            return this;
+        }
+
+        public Builder productName(String p) {
+            this.productName = p;
+            return this;
+        }
+
+        public Builder firmwareRevision(Long f) {
+            this.firmwareRevision = f;
+            return this;
+        }
+
+        public Builder supportedVendorId(int v) {
+            this.supportedVendorIds.add(v);
+            return this;
+        }
+
+        public Builder application(ApplicationId a) {
+            this.applications.add(a);
+            return this;
+        }
+
+        /** Origin-State-Id (RFC 6733 §8.16); defaults to the start time, so it changes at every restart. */
+        public Builder originStateId(Long osi) {
+            this.originStateId = osi;
+            return this;
+        }
+
+        public Builder inbandTls(boolean b) {
+            this.inbandTls = b;
+            return this;
+        }
+
+        /** Listen on {@code aaa://host:port}, {@code aaas://…} or {@code host:port}. */
+        public Builder listen(String where) {
+            this.listen.add(DiameterUri.parse(where.contains("://") ? where : "aaa://" + bracket(where), true));
+            return this;
+        }
+
+        private static String bracket(String hostPort) {
+            // "::1" or ":::3868" style IPv6 without brackets is ambiguous; accept "[::]:3868" and "::" alone.
+            if (hostPort.chars().filter(c -> c == ':').count() > 1 && !hostPort.startsWith("[")) {
+                return "[" + hostPort + "]";
+            }
+            return hostPort;
+        }
+
+        public Builder listenTls(TlsConfig t) {
+            this.listenTls = t;
+            return this;
+        }
+
+        public Builder localAddress(InetAddress a) {
+            this.localAddresses.add(a);
+            return this;
+        }
+
+        public Builder peer(PeerConfig p) {
+            this.peers.add(p);
+            return this;
+        }
+
+        public Builder acceptAnyPeer(boolean b) {
+            this.acceptAnyPeer = b;
+            return this;
+        }
+
+        public Builder requestTimeout(Duration d) {
+            this.requestTimeout = d;
+            return this;
+        }
+
+        public Builder cerTimeout(Duration d) {
+            this.cerTimeout = d;
+            return this;
+        }
+
+        public Builder maxMessageLength(int n) {
+            this.maxMessageLength = n;
+            return this;
+        }
+
+        /** 3001 DIAMETER_COMMAND_UNSUPPORTED (default, RFC 6733 §7.1.3) or 5012 DIAMETER_UNABLE_TO_COMPLY. */
+        public Builder unsupportedCommandResult(int rc) {
+            this.unsupportedCommandResult = rc;
+            return this;
+        }
+
+        public Builder dictionary(Dictionary d) {
+            this.dictionary = d;
+            return this;
+        }
+
+        public Builder ioThreads(int n) {
+            this.ioThreads = n;
+            return this;
+        }
+
+        /** Checks the configuration; every fault names what to change. */
+        public NodeConfig build() {
+            if (originHost == null || originHost.isBlank()) {
+                throw new IllegalArgumentException("origin-host is required (this node's Diameter identity, e.g. client.example.com)");
+            }
+            if (unsupportedCommandResult != 3001 && unsupportedCommandResult != 5012) {
+                throw new IllegalArgumentException("unsupported-command result must be 3001 or 5012, not " + unsupportedCommandResult);
+            }
+            if (applications.isEmpty()) {
+                throw new IllegalArgumentException("no application configured: a node must advertise at least one "
+                        + "(e.g. ApplicationId.auth(4) for Gy) or the relay application");
+            }
+            PeerConfig firstDefault = null;
+            List<String> names = new ArrayList<>();
+            for (PeerConfig p : peers) {
+                if (p.defaultPeer()) {
+                    if (firstDefault != null) {
+                        // M-16, seed 003: "Multiple default peer is not allowed".
+                        throw new IllegalArgumentException("peer index " + p.index() + " (" + p.name() + ") and peer index "
+                                + firstDefault.index() + " (" + firstDefault.name() + ") are both default-peer: "
+                                + "at most one default peer is allowed per node");
+                    }
+                    firstDefault = p;
+                }
+                String n = p.name().toLowerCase(java.util.Locale.ROOT);
+                if (names.contains(n)) {
+                    throw new IllegalArgumentException("peer " + p.name() + " is configured twice");
+                }
+                names.add(n);
+                if (p.bindAddress() != null) {
+                    checkLocal(p.bindAddress().getAddress(), "peer " + p.name() + " bind address");
+                }
+            }
+            for (InetAddress a : localAddresses) {
+                checkLocal(a, "local-address");
+            }
+            for (DiameterUri u : listen) {
+                if (u.secure() && listenTls == null) {
+                    throw new IllegalArgumentException("listener " + u + " uses TLS (aaas://) but no TLS certificate is configured");
+                }
+            }
+            LocalIdentity id = new LocalIdentity(originHost, originRealm, vendorId, productName, firmwareRevision,
+                    supportedVendorIds, applications, originStateId, inbandTls);
+            return new NodeConfig(id, List.copyOf(listen), listenTls, List.copyOf(localAddresses), List.copyOf(peers),
+                    acceptAnyPeer, requestTimeout, cerTimeout, maxMessageLength, unsupportedCommandResult,
+                    dictionary != null ? dictionary : Dictionary.standard(), ioThreads);
+        }
+
+        /** M-02: a local address that does not exist on this machine is refused before connecting. */
+        static void checkLocal(InetAddress a, String what) {
+            if (a.isAnyLocalAddress()) {
+                return;
+            }
+            try {
+                if (NetworkInterface.getByInetAddress(a) == null) {
+                    throw new IllegalArgumentException(what + " " + a.getHostAddress() + " is not an address of this machine: "
+                            + "use one of its addresses, or leave it out to let the system choose (seed 000, issue 2)");
+                }
+            } catch (SocketException e) {
+                throw new IllegalArgumentException("cannot check " + what + " " + a.getHostAddress() + ": " + e.getMessage());
+            }
+        }
+    }
+}

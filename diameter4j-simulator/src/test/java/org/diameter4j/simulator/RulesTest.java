@@ -1,0 +1,42 @@
+package org.diameter4j.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RulesTest {
+    @Test
+    void firstMatchingRuleWinsAndTimesLimitsIt() {
+        Rules r = Rules.fromMaps(List.of(
+                Map.of("command", "CCR", "subscriber", "41780000009", "result", 4012),
+                Map.of("command", "CCR", "request-type", "UPDATE", "delay", "3s", "times", 1),
+                Map.of("command", "*", "drop", true)));
+        assertThat(r.match("CCR", "41780000009", "INITIAL").resultCode()).isEqualTo(4012);
+        assertThat(r.match("CCR", "41780000001", "UPDATE").delayMillis()).isEqualTo(3000);
+        assertThat(r.match("CCR", "41780000001", "UPDATE").drop()).isTrue(); // the delay rule is used up
+        assertThat(r.match("ULR", null, null).drop()).isTrue();
+        assertThat(Rules.none().match("CCR", "x", "EVENT")).isNull();
+    }
+
+    @Test
+    void badRulesNameTheirPositionAndKey() {
+        assertThatThrownBy(() -> Rules.fromMaps(List.of(Map.of("command", "CCR"))))
+                .hasMessage("rules[0]: says nothing to do: give result, delay, drop or close");
+        assertThatThrownBy(() -> Rules.fromMaps(List.of(Map.of("command", "CCR", "reslt", 4012))))
+                .hasMessageContaining("rules[0]: unknown key 'reslt'");
+        assertThatThrownBy(() -> Rules.fromMaps(List.of(Map.of("delay", "soon"))))
+                .hasMessageContaining("rules[0].delay: 'soon' is not a duration");
+    }
+
+    @Test
+    void durations() {
+        assertThat(Durations.millis("500ms", "x")).isEqualTo(500);
+        assertThat(Durations.millis("3s", "x")).isEqualTo(3000);
+        assertThat(Durations.millis("1.5s", "x")).isEqualTo(1500);
+        assertThat(Durations.millis("2m", "x")).isEqualTo(120_000);
+        assertThat(Durations.millis("250", "x")).isEqualTo(250);
+    }
+}

@@ -1,0 +1,168 @@
+package org.diameter4j.transport;
+
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
+import io.netty.util.ReferenceCountUtil;
+import java.lang.System.Logger.Level;
+import java.util.function.Function;
+import org.diameter4j.codec.DecodeFailure;
+import org.diameter4j.codec.DiameterMessage;
+
+/**
+ * The last inbound handler of a connection: turns decoded frames and channel events into {@link
+ * ConnectionHandler} calls. Nothing escapes into the pipeline: an exception thrown by a callback is
+ * logged once and closes the connection; an I/O or TLS exception closes it too; either becomes the
+ * cause given to {@link ConnectionHandler#onClosed}, which is called exactly once.
+ */
+final class ConnectionInboundHandler extends ChannelInboundHandlerAdapter {
+    static final System.Logger LOG = System.getLogger("org.diameter4j.transport");
+
+    private final Connection conn;
+
+    /**
+     * Server side: asked for the handler when the channel becomes active; null on the client side.
+     */
+    private final Function<Connection, ConnectionHandler> acceptor;
+
+    /** Whether the connection was handed to the layer above (and so is owed an onClosed). */
+    private boolean delivered;
+
+    private boolean closedReported;
+    private Throwable cause;
+
+    ConnectionInboundHandler(Connection conn, Function<Connection, ConnectionHandler> acceptor) {
+        this.conn = conn;
+        this.acceptor = acceptor;
+    }
+
+    /** Client side: the connect future is about to complete; called on the channel's loop. */
+    void markDelivered() {
+        delivered = true;
+    }
+
+    /** The exception that is closing the connection, or null. */
+    Throwable cause() {
+        return cause;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        conn.captureAddresses();
+        if (acceptor != null) {
+            delivered = true;
+            conn.dispatch(
+                    () -> {
+                        ConnectionHandler h;
+                        try {
+                            h = acceptor.apply(conn);
+                        } catch (RuntimeException | Error e) {
+                            failed("the acceptor", e);
+                            return;
+                        }
+                        if (h == null) {
+                            LOG.log(Level.DEBUG, "acceptor refused {0}", conn);
+                            conn.channel().close();
+                            return;
+                        }
+                        conn.handler(h);
+                    });
+        }
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (!ctx.channel().isActive()) {
+            // Closed locally (close(), a callback failure, a fatal frame) while the rest of a read
+            // was still being decoded: nothing more is delivered, onClosed comes next.
+            ReferenceCountUtil.release(msg);
+            return;
+        }
+        if (msg instanceof DiameterMessage m) {
+            conn.dispatch(
+                    () -> {
+                        ConnectionHandler h = conn.handler();
+                        if (h == null) {
+                            return; // refused or failed acceptor: the channel is closing
+                        }
+                        try {
+                            h.onMessage(conn, m);
+                        } catch (RuntimeException | Error e) {
+                            failed("onMessage", e);
+                        }
+                    });
+        } else if (msg instanceof DecodeFailure f) {
+            conn.dispatch(
+                    () -> {
+                        ConnectionHandler h = conn.handler();
+                        if (h != null) {
+                            try {
+                                h.onMalformed(conn, f);
+                            } catch (RuntimeException | Error e) {
+                                failed("onMalformed", e);
+                                return;
+                            }
+                        }
+                        if (f.fatal()) {
+                            closeWith(new FramingLostException(f));
+                        }
+                    });
+        } else {
+            ReferenceCountUtil.release(msg);
+        }
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt instanceof SslHandshakeCompletionEvent e && !e.isSuccess() && cause == null) {
+            cause = TlsHandlers.unwrap(e.cause());
+        }
+        ReferenceCountUtil.release(evt);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable t) {
+        Throwable c = TlsHandlers.unwrap(t);
+        LOG.log(Level.DEBUG, () -> "closing " + conn + ": " + c);
+        closeWith(c);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        if (delivered && !closedReported) {
+            closedReported = true;
+            Throwable c = cause;
+            conn.dispatch(
+                    () -> {
+                        ConnectionHandler h = conn.handler();
+                        if (h == null) {
+                            return;
+                        }
+                        try {
+                            h.onClosed(conn, c);
+                        } catch (RuntimeException | Error e) {
+                            LOG.log(Level.WARNING, "onClosed of " + conn + " threw", e);
+                        }
+                    });
+        }
+        ctx.fireChannelInactive();
+    }
+
+    /** A callback threw: log once, close with that cause. Runs on the handler's loop. */
+    private void failed(String where, Throwable e) {
+        LOG.log(Level.WARNING, where + " of " + conn + " threw; closing the connection", e);
+        closeWith(e);
+    }
+
+    private void closeWith(Throwable t) {
+        if (conn.channel().eventLoop().inEventLoop()) {
+            if (cause == null) {
+                cause = t;
+            }
+            conn.channel().close();
+        } else {
+            conn.channel().eventLoop().execute(() -> closeWith(t));
+        }
+    }
+}
