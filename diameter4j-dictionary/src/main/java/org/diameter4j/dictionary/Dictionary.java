@@ -214,6 +214,55 @@ public final class Dictionary implements AvpTypeResolver {
         return d == null ? null : d.valueName(code);
     }
 
+    /**
+     * The result an answer carries: its Result-Code, or the Experimental-Result {Vendor-Id,
+     * Experimental-Result-Code} (RFC 6733 §7.6) when it has no Result-Code; with its name. Null
+     * when the answer has neither.
+     */
+    public Result result(DiameterMessage answer) {
+        org.diameter4j.codec.Avp rc = answer.find(RESULT_CODE, 0);
+        if (rc != null && rc.valueLength() == 4) {
+            long code = rc.asUnsigned32();
+            return new Result(code, 0, resultCodeName(code));
+        }
+        org.diameter4j.codec.Avp er = answer.find(297, 0);
+        if (er == null) {
+            return null;
+        }
+        try {
+            org.diameter4j.codec.Avp code = er.children().find(EXPERIMENTAL_RESULT_CODE, 0);
+            org.diameter4j.codec.Avp vendor = er.children().find(266, 0);
+            if (code == null || code.valueLength() != 4) {
+                return null;
+            }
+            long c = code.asUnsigned32();
+            return new Result(
+                    c,
+                    vendor != null && vendor.valueLength() == 4 ? (int) vendor.asUnsigned32() : 0,
+                    experimentalResultName(c));
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * A result: {@code vendorId} 0 for a Result-Code, the vendor for an Experimental-Result-Code.
+     *
+     * @param name the registered name, or null
+     */
+    public record Result(long code, int vendorId, String name) {
+        public boolean isSuccess() {
+            return code >= 1000 && code < 3000;
+        }
+
+        @Override
+        public String toString() {
+            return code
+                    + (name != null ? " " + name : "")
+                    + (vendorId != 0 ? " (vendor " + Integer.toUnsignedString(vendorId) + ")" : "");
+        }
+    }
+
     /** The name of an Experimental-Result-Code, or null. */
     public String experimentalResultName(long code) {
         AvpDefinition d = avp(EXPERIMENTAL_RESULT_CODE, 0);

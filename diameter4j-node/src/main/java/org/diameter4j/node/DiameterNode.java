@@ -87,7 +87,7 @@ public final class DiameterNode implements AutoCloseable {
     private final List<PeerListener> listeners = new CopyOnWriteArrayList<>();
     private final List<Listener> bound = new ArrayList<>();
     private final Set<String> debugPeers = ConcurrentHashMap.newKeySet();
-    private volatile Consumer<Traced> tracer;
+    private final List<Consumer<Traced>> tracers = new CopyOnWriteArrayList<>();
     private final Context context = new Context();
     private volatile boolean closed;
 
@@ -100,8 +100,13 @@ public final class DiameterNode implements AutoCloseable {
         this.resolver = resolver;
         this.sessionIds = new SessionIds(config.identity().originHost());
         this.validator = new MessageValidator(dictionary);
-        DecodeOptions decode = DecodeOptions.DEFAULT.withTypes(dictionary).withMaxMessageLength(config.maxMessageLength());
-        this.transport = Transport.create(TransportConfig.defaults(decode).withIoThreads(config.ioThreads()));
+        DecodeOptions decode =
+                DecodeOptions.DEFAULT
+                        .withTypes(dictionary)
+                        .withMaxMessageLength(config.maxMessageLength());
+        this.transport =
+                Transport.create(
+                        TransportConfig.defaults(decode).withIoThreads(config.ioThreads()));
     }
 
     /** Creates the node, binds its listeners and starts connecting to its enabled peers. */
@@ -127,25 +132,52 @@ public final class DiameterNode implements AutoCloseable {
     private void bind() {
         for (DiameterUri u : config.listen()) {
             InetSocketAddress addr = new InetSocketAddress(u.host(), u.port());
-            TransportProtocol proto = u.transport().equals("sctp") ? TransportProtocol.SCTP : TransportProtocol.TCP;
-            InboundConnections inbound = new InboundConnections(this::identity, this::locate, config.cerTimeout().toMillis());
+            TransportProtocol proto =
+                    u.transport().equals("sctp") ? TransportProtocol.SCTP : TransportProtocol.TCP;
+            InboundConnections inbound =
+                    new InboundConnections(
+                            this::identity, this::locate, config.cerTimeout().toMillis());
             try {
-                Listener l = transport.listen(addr, proto, u.secure() ? config.listenTls() : null, inbound).get(10, TimeUnit.SECONDS);
+                Listener l =
+                        transport
+                                .listen(
+                                        addr,
+                                        proto,
+                                        u.secure() ? config.listenTls() : null,
+                                        inbound)
+                                .get(10, TimeUnit.SECONDS);
                 bound.add(l);
-                LOG.log(Level.INFO, "listening on " + u.toString().replaceFirst(":" + u.port() + ";", ":" + l.localAddress().getPort() + ";"));
+                LOG.log(
+                        Level.INFO,
+                        "listening on "
+                                + u.toString()
+                                        .replaceFirst(
+                                                ":" + u.port() + ";",
+                                                ":" + l.localAddress().getPort() + ";"));
             } catch (ExecutionException e) {
-                throw new DiameterException("cannot listen on " + u.host() + ":" + u.port() + ": " + rootMessage(e)
-                        + (rootMessage(e).toLowerCase(Locale.ROOT).contains("in use")
-                                ? " (another Diameter node runs there: stop it, or listen on another port)" : ""), e.getCause());
+                throw new DiameterException(
+                        "cannot listen on "
+                                + u.host()
+                                + ":"
+                                + u.port()
+                                + ": "
+                                + rootMessage(e)
+                                + (rootMessage(e).toLowerCase(Locale.ROOT).contains("in use")
+                                        ? " (another Diameter node runs there: stop it, or listen on another port)"
+                                        : ""),
+                        e.getCause());
             } catch (TimeoutException | InterruptedException e) {
-                throw new DiameterException("cannot listen on " + u.host() + ":" + u.port() + ": " + e, e);
+                throw new DiameterException(
+                        "cannot listen on " + u.host() + ":" + u.port() + ": " + e, e);
             }
         }
     }
 
     private static String rootMessage(Throwable t) {
         Throwable c = t;
-        while (c.getCause() != null && (c instanceof ExecutionException || c instanceof java.util.concurrent.CompletionException)) {
+        while (c.getCause() != null
+                && (c instanceof ExecutionException
+                        || c instanceof java.util.concurrent.CompletionException)) {
             c = c.getCause();
         }
         return c.getMessage() != null ? c.getMessage() : c.getClass().getSimpleName();
@@ -189,8 +221,15 @@ public final class DiameterNode implements AutoCloseable {
     /** The addresses the node listens on (ports resolved when 0 was asked). */
     public List<InetSocketAddress> listenAddresses() {
         List<InetSocketAddress> out = new ArrayList<>();
-        for (Listener l : bound) {
-            out.add(l.localAddress());
+        for (int i = 0; i < bound.size(); i++) {
+            InetSocketAddress a = bound.get(i).localAddress();
+            String asked = config.listen().get(i).host();
+            // A wildcard IPv4 listener can show as "::" on a dual-stack socket: report what was
+            // asked.
+            if (a.getAddress().isAnyLocalAddress() && asked.equals("0.0.0.0")) {
+                a = new InetSocketAddress("0.0.0.0", a.getPort());
+            }
+            out.add(a);
         }
         return out;
     }
@@ -217,9 +256,13 @@ public final class DiameterNode implements AutoCloseable {
         }
     }
 
-    /** Receives every message sent and received (for tools' --trace); null to stop. */
+    /** Adds a receiver of every message sent and received (tools' --trace, tests). */
     public void trace(Consumer<Traced> consumer) {
-        this.tracer = consumer;
+        tracers.add(consumer);
+    }
+
+    public void untrace(Consumer<Traced> consumer) {
+        tracers.remove(consumer);
     }
 
     /** A new Session-Id (RFC 6733 §8.8). */
@@ -246,14 +289,23 @@ public final class DiameterNode implements AutoCloseable {
     public Peer awaitReady(String host, Duration timeout) {
         Peer p = peer(host);
         if (p == null) {
-            throw new IllegalArgumentException("no peer '" + host + "': configured peers are "
-                    + peers.values().stream().map(Peer::name).toList());
+            throw new IllegalArgumentException(
+                    "no peer '"
+                            + host
+                            + "': configured peers are "
+                            + peers.values().stream().map(Peer::name).toList());
         }
         try {
             return p.whenOpen().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            StringBuilder sb = new StringBuilder("peer " + p.name() + " is not ready after " + timeout.toMillis() / 1000.0
-                    + " s: state " + p.state());
+            StringBuilder sb =
+                    new StringBuilder(
+                            "peer "
+                                    + p.name()
+                                    + " is not ready after "
+                                    + timeout.toMillis() / 1000.0
+                                    + " s: state "
+                                    + p.state());
             if (p.lastFailure() != null) {
                 sb.append("; last failure: ").append(p.lastFailure());
             }
@@ -278,16 +330,18 @@ public final class DiameterNode implements AutoCloseable {
 
     /**
      * Sends a request to the peer chosen by {@link Routing}: Origin-Host/Realm are added when
-     * missing, and Destination-Realm of the chosen peer (M-09). The future always completes: with the
-     * answer, {@link org.diameter4j.peer.RequestTimeoutException}, {@link NoRouteException}, or another
-     * {@link DiameterException} saying why.
+     * missing, and Destination-Realm of the chosen peer (M-09). The future always completes: with
+     * the answer, {@link org.diameter4j.peer.RequestTimeoutException}, {@link NoRouteException}, or
+     * another {@link DiameterException} saying why.
      */
     public CompletableFuture<DiameterMessage> send(DiameterMessage request, Duration timeout) {
         if (closed) {
             return CompletableFuture.failedFuture(new DiameterException("the node is closed"));
         }
         if (!request.isRequest()) {
-            return CompletableFuture.failedFuture(new IllegalArgumentException("send() takes requests; this message has no R bit"));
+            return CompletableFuture.failedFuture(
+                    new IllegalArgumentException(
+                            "send() takes requests; this message has no R bit"));
         }
         complete(request);
         Peer p;
@@ -301,10 +355,12 @@ public final class DiameterNode implements AutoCloseable {
     }
 
     /** Sends to one peer, bypassing routing. */
-    public CompletableFuture<DiameterMessage> send(String peerHost, DiameterMessage request, Duration timeout) {
+    public CompletableFuture<DiameterMessage> send(
+            String peerHost, DiameterMessage request, Duration timeout) {
         Peer p = peer(peerHost);
         if (p == null) {
-            return CompletableFuture.failedFuture(new IllegalArgumentException("no peer '" + peerHost + "'"));
+            return CompletableFuture.failedFuture(
+                    new IllegalArgumentException("no peer '" + peerHost + "'"));
         }
         complete(request);
         addDestinationRealm(request, p);
@@ -319,6 +375,11 @@ public final class DiameterNode implements AutoCloseable {
         if (r.find(ORIGIN_REALM) == null) {
             r.add(Avp.ofUtf8(ORIGIN_REALM, 0, Avp.FLAG_MANDATORY, id.originRealm()));
         }
+        if (config.originStateIdInRequests()
+                && id.originStateId() != null
+                && r.find(ORIGIN_STATE_ID) == null) {
+            r.add(Avp.ofUnsigned32(ORIGIN_STATE_ID, 0, Avp.FLAG_MANDATORY, id.originStateId()));
+        }
     }
 
     private static void addDestinationRealm(DiameterMessage r, Peer p) {
@@ -326,7 +387,10 @@ public final class DiameterNode implements AutoCloseable {
             return;
         }
         RemoteCapabilities rc = p.remote();
-        String realm = rc != null && rc.originRealm() != null ? rc.originRealm() : LocalIdentity.realmOf(p.name());
+        String realm =
+                rc != null && rc.originRealm() != null
+                        ? rc.originRealm()
+                        : LocalIdentity.realmOf(p.name());
         r.add(Avp.ofUtf8(DESTINATION_REALM, 0, Avp.FLAG_MANDATORY, realm));
     }
 
@@ -337,14 +401,28 @@ public final class DiameterNode implements AutoCloseable {
         long app = req.applicationId();
         boolean relay = id.applications().stream().anyMatch(ApplicationId::isRelay);
         if (app != 0 && !relay && id.applications().stream().noneMatch(a -> a.id() == app)) {
-            return done(ErrorAnswers.build(req, id, ResultCodes.DIAMETER_APPLICATION_UNSUPPORTED,
-                    "application " + app + " is not supported here", null));
+            return done(
+                    ErrorAnswers.build(
+                            req,
+                            id,
+                            ResultCodes.DIAMETER_APPLICATION_UNSUPPORTED,
+                            "application " + app + " is not supported here",
+                            null));
         }
         RequestHandler h = handlers.get(handlerKey(app, req.commandCode()));
         if (h == null) {
             int rc = config.unsupportedCommandResult();
-            return done(ErrorAnswers.build(req, id, rc, "command " + req.commandCode() + " of application " + app
-                    + " is not supported here", null));
+            return done(
+                    ErrorAnswers.build(
+                            req,
+                            id,
+                            rc,
+                            "command "
+                                    + req.commandCode()
+                                    + " of application "
+                                    + app
+                                    + " is not supported here",
+                            null));
         }
         DecodeFailure f = validator.validate(req);
         if (f != null) {
@@ -375,13 +453,26 @@ public final class DiameterNode implements AutoCloseable {
         }
 
         @Override
+        public LocalIdentity identity() {
+            return config.identity();
+        }
+
+        @Override
+        public DiameterMessage experimentalAnswer(
+                DiameterMessage request, int vendorId, long code) {
+            return ErrorAnswers.experimental(request, config.identity(), vendorId, code);
+        }
+
+        @Override
         public DiameterMessage answer(DiameterMessage request, long resultCode) {
             return ErrorAnswers.build(request, config.identity(), resultCode, null, null);
         }
 
         @Override
-        public DiameterMessage errorAnswer(DiameterMessage request, long resultCode, String errorMessage, Avp failedAvp) {
-            return ErrorAnswers.build(request, config.identity(), resultCode, errorMessage, failedAvp);
+        public DiameterMessage errorAnswer(
+                DiameterMessage request, long resultCode, String errorMessage, Avp failedAvp) {
+            return ErrorAnswers.build(
+                    request, config.identity(), resultCode, errorMessage, failedAvp);
         }
     }
 
@@ -412,7 +503,9 @@ public final class DiameterNode implements AutoCloseable {
 
     // ---- closing ------------------------------------------------------------------------------
 
-    /** Sends DPR (REBOOTING) to every open peer, waits for the DPAs (bounded), closes everything. */
+    /**
+     * Sends DPR (REBOOTING) to every open peer, waits for the DPAs (bounded), closes everything.
+     */
     @Override
     public void close() {
         close(DisconnectCause.REBOOTING);
@@ -433,7 +526,8 @@ public final class DiameterNode implements AutoCloseable {
             wait = Math.max(wait, p.config().dpaTimeout().toMillis() + 1_000);
         }
         try {
-            CompletableFuture.allOf(stops.toArray(new CompletableFuture[0])).get(wait, TimeUnit.MILLISECONDS);
+            CompletableFuture.allOf(stops.toArray(new CompletableFuture[0]))
+                    .get(wait, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             LOG.log(Level.INFO, "closing: some peers did not answer the DPR in time");
         } catch (InterruptedException e) {
@@ -507,7 +601,8 @@ public final class DiameterNode implements AutoCloseable {
         }
 
         @Override
-        public List<PendingRequest> failover(Peer from, List<PendingRequest> pending, boolean lost) {
+        public List<PendingRequest> failover(
+                Peer from, List<PendingRequest> pending, boolean lost) {
             List<PendingRequest> left = new ArrayList<>();
             for (PendingRequest p : pending) {
                 Peer alt;
@@ -521,8 +616,14 @@ public final class DiameterNode implements AutoCloseable {
                     continue;
                 }
                 // RFC 6733 §5.5.4: retransmit to an alternate peer with the T flag.
-                LOG.log(Level.DEBUG, "failover of End-to-End " + Integer.toUnsignedString(p.request().endToEnd())
-                        + " from " + from.name() + " to " + alt.name());
+                LOG.log(
+                        Level.DEBUG,
+                        "failover of End-to-End "
+                                + Integer.toUnsignedString(p.request().endToEnd())
+                                + " from "
+                                + from.name()
+                                + " to "
+                                + alt.name());
                 alt.retransmit(p);
             }
             return left;
@@ -535,13 +636,19 @@ public final class DiameterNode implements AutoCloseable {
 
         @Override
         public void traced(Peer peer, DiameterMessage message, boolean received) {
-            Consumer<Traced> t = tracer;
-            if (t != null) {
-                t.accept(new Traced(peer, message, received));
+            if (!tracers.isEmpty()) {
+                Traced tr = new Traced(peer, message, received);
+                for (Consumer<Traced> t : tracers) {
+                    t.accept(tr);
+                }
             }
             if (!debugPeers.isEmpty() && debugPeers.contains(key(peer.name()))) {
-                TRACE.log(Level.INFO, (received ? "received from " : "sent to ") + peer.name() + "\n"
-                        + new MessageDump(dictionary).format(message));
+                TRACE.log(
+                        Level.INFO,
+                        (received ? "received from " : "sent to ")
+                                + peer.name()
+                                + "\n"
+                                + new MessageDump(dictionary).format(message));
             }
         }
     }
@@ -549,8 +656,10 @@ public final class DiameterNode implements AutoCloseable {
     /** Peers sorted for display: configured ones by index, then dynamic ones by name. */
     public List<Peer> sortedPeers() {
         List<Peer> out = new ArrayList<>(peers.values());
-        out.sort(Comparator.comparing(Peer::isDynamic).thenComparingInt((Peer p) -> p.config().index())
-                .thenComparing(Peer::name));
+        out.sort(
+                Comparator.comparing(Peer::isDynamic)
+                        .thenComparingInt((Peer p) -> p.config().index())
+                        .thenComparing(Peer::name));
         return out;
     }
 }

@@ -26,10 +26,22 @@ import org.diameter4j.transport.TlsConfig;
  *     local-address), used by peers without their own bind address
  * @param acceptAnyPeer accept a CER from a host that is not a configured peer (simulators)
  * @param unsupportedCommandResult 3001 (RFC 6733 §7.1.3) or 5012 (seed 002's terminator)
+ * @param originStateIdInRequests add Origin-State-Id to requests sent through the node
  */
-public record NodeConfig(LocalIdentity identity, List<DiameterUri> listen, TlsConfig listenTls,
-        List<InetAddress> localAddresses, List<PeerConfig> peers, boolean acceptAnyPeer, Duration requestTimeout,
-        Duration cerTimeout, int maxMessageLength, int unsupportedCommandResult, Dictionary dictionary, int ioThreads) {
+public record NodeConfig(
+        LocalIdentity identity,
+        List<DiameterUri> listen,
+        TlsConfig listenTls,
+        List<InetAddress> localAddresses,
+        List<PeerConfig> peers,
+        boolean acceptAnyPeer,
+        Duration requestTimeout,
+        Duration cerTimeout,
+        int maxMessageLength,
+        int unsupportedCommandResult,
+        Dictionary dictionary,
+        int ioThreads,
+        boolean originStateIdInRequests) {
 
     public static Builder builder(String originHost) {
         return new Builder(originHost);
@@ -66,6 +78,7 @@ public record NodeConfig(LocalIdentity identity, List<DiameterUri> listen, TlsCo
         private int unsupportedCommandResult = ResultCodes.DIAMETER_COMMAND_UNSUPPORTED;
         private Dictionary dictionary;
         private int ioThreads;
+        private boolean originStateIdInRequests;
 
         Builder(String originHost) {
             this.originHost = originHost;
@@ -102,7 +115,10 @@ public record NodeConfig(LocalIdentity identity, List<DiameterUri> listen, TlsCo
             return this;
         }
 
-        /** Origin-State-Id (RFC 6733 §8.16); defaults to the start time, so it changes at every restart. */
+        /**
+         * Origin-State-Id (RFC 6733 §8.16); defaults to the start time, so it changes at every
+         * restart.
+         */
         public Builder originStateId(Long osi) {
             this.originStateId = osi;
             return this;
@@ -115,12 +131,15 @@ public record NodeConfig(LocalIdentity identity, List<DiameterUri> listen, TlsCo
 
         /** Listen on {@code aaa://host:port}, {@code aaas://…} or {@code host:port}. */
         public Builder listen(String where) {
-            this.listen.add(DiameterUri.parse(where.contains("://") ? where : "aaa://" + bracket(where), true));
+            this.listen.add(
+                    DiameterUri.parse(
+                            where.contains("://") ? where : "aaa://" + bracket(where), true));
             return this;
         }
 
         private static String bracket(String hostPort) {
-            // "::1" or ":::3868" style IPv6 without brackets is ambiguous; accept "[::]:3868" and "::" alone.
+            // "::1" or ":::3868" style IPv6 without brackets is ambiguous; accept "[::]:3868" and
+            // "::" alone.
             if (hostPort.chars().filter(c -> c == ':').count() > 1 && !hostPort.startsWith("[")) {
                 return "[" + hostPort + "]";
             }
@@ -162,7 +181,10 @@ public record NodeConfig(LocalIdentity identity, List<DiameterUri> listen, TlsCo
             return this;
         }
 
-        /** 3001 DIAMETER_COMMAND_UNSUPPORTED (default, RFC 6733 §7.1.3) or 5012 DIAMETER_UNABLE_TO_COMPLY. */
+        /**
+         * 3001 DIAMETER_COMMAND_UNSUPPORTED (default, RFC 6733 §7.1.3) or 5012
+         * DIAMETER_UNABLE_TO_COMPLY.
+         */
         public Builder unsupportedCommandResult(int rc) {
             this.unsupportedCommandResult = rc;
             return this;
@@ -170,6 +192,12 @@ public record NodeConfig(LocalIdentity identity, List<DiameterUri> listen, TlsCo
 
         public Builder dictionary(Dictionary d) {
             this.dictionary = d;
+            return this;
+        }
+
+        /** Add Origin-State-Id to requests sent through the node (M-09; seed 001 needed it). */
+        public Builder originStateIdInRequests(boolean b) {
+            this.originStateIdInRequests = b;
             return this;
         }
 
@@ -181,14 +209,18 @@ public record NodeConfig(LocalIdentity identity, List<DiameterUri> listen, TlsCo
         /** Checks the configuration; every fault names what to change. */
         public NodeConfig build() {
             if (originHost == null || originHost.isBlank()) {
-                throw new IllegalArgumentException("origin-host is required (this node's Diameter identity, e.g. client.example.com)");
+                throw new IllegalArgumentException(
+                        "origin-host is required (this node's Diameter identity, e.g. client.example.com)");
             }
             if (unsupportedCommandResult != 3001 && unsupportedCommandResult != 5012) {
-                throw new IllegalArgumentException("unsupported-command result must be 3001 or 5012, not " + unsupportedCommandResult);
+                throw new IllegalArgumentException(
+                        "unsupported-command result must be 3001 or 5012, not "
+                                + unsupportedCommandResult);
             }
             if (applications.isEmpty()) {
-                throw new IllegalArgumentException("no application configured: a node must advertise at least one "
-                        + "(e.g. ApplicationId.auth(4) for Gy) or the relay application");
+                throw new IllegalArgumentException(
+                        "no application configured: a node must advertise at least one "
+                                + "(e.g. ApplicationId.auth(4) for Gy) or the relay application");
             }
             PeerConfig firstDefault = null;
             List<String> names = new ArrayList<>();
@@ -196,9 +228,17 @@ public record NodeConfig(LocalIdentity identity, List<DiameterUri> listen, TlsCo
                 if (p.defaultPeer()) {
                     if (firstDefault != null) {
                         // M-16, seed 003: "Multiple default peer is not allowed".
-                        throw new IllegalArgumentException("peer index " + p.index() + " (" + p.name() + ") and peer index "
-                                + firstDefault.index() + " (" + firstDefault.name() + ") are both default-peer: "
-                                + "at most one default peer is allowed per node");
+                        throw new IllegalArgumentException(
+                                "peer index "
+                                        + p.index()
+                                        + " ("
+                                        + p.name()
+                                        + ") and peer index "
+                                        + firstDefault.index()
+                                        + " ("
+                                        + firstDefault.name()
+                                        + ") are both default-peer: "
+                                        + "at most one default peer is allowed per node");
                     }
                     firstDefault = p;
                 }
@@ -216,28 +256,58 @@ public record NodeConfig(LocalIdentity identity, List<DiameterUri> listen, TlsCo
             }
             for (DiameterUri u : listen) {
                 if (u.secure() && listenTls == null) {
-                    throw new IllegalArgumentException("listener " + u + " uses TLS (aaas://) but no TLS certificate is configured");
+                    throw new IllegalArgumentException(
+                            "listener "
+                                    + u
+                                    + " uses TLS (aaas://) but no TLS certificate is configured");
                 }
             }
-            LocalIdentity id = new LocalIdentity(originHost, originRealm, vendorId, productName, firmwareRevision,
-                    supportedVendorIds, applications, originStateId, inbandTls);
-            return new NodeConfig(id, List.copyOf(listen), listenTls, List.copyOf(localAddresses), List.copyOf(peers),
-                    acceptAnyPeer, requestTimeout, cerTimeout, maxMessageLength, unsupportedCommandResult,
-                    dictionary != null ? dictionary : Dictionary.standard(), ioThreads);
+            LocalIdentity id =
+                    new LocalIdentity(
+                            originHost,
+                            originRealm,
+                            vendorId,
+                            productName,
+                            firmwareRevision,
+                            supportedVendorIds,
+                            applications,
+                            originStateId,
+                            inbandTls);
+            return new NodeConfig(
+                    id,
+                    List.copyOf(listen),
+                    listenTls,
+                    List.copyOf(localAddresses),
+                    List.copyOf(peers),
+                    acceptAnyPeer,
+                    requestTimeout,
+                    cerTimeout,
+                    maxMessageLength,
+                    unsupportedCommandResult,
+                    dictionary != null ? dictionary : Dictionary.standard(),
+                    ioThreads,
+                    originStateIdInRequests);
         }
 
-        /** M-02: a local address that does not exist on this machine is refused before connecting. */
+        /**
+         * M-02: a local address that does not exist on this machine is refused before connecting.
+         */
         static void checkLocal(InetAddress a, String what) {
             if (a.isAnyLocalAddress()) {
                 return;
             }
             try {
                 if (NetworkInterface.getByInetAddress(a) == null) {
-                    throw new IllegalArgumentException(what + " " + a.getHostAddress() + " is not an address of this machine: "
-                            + "use one of its addresses, or leave it out to let the system choose (seed 000, issue 2)");
+                    throw new IllegalArgumentException(
+                            what
+                                    + " "
+                                    + a.getHostAddress()
+                                    + " is not an address of this machine: "
+                                    + "use one of its addresses, or leave it out to let the system choose (seed 000, issue 2)");
                 }
             } catch (SocketException e) {
-                throw new IllegalArgumentException("cannot check " + what + " " + a.getHostAddress() + ": " + e.getMessage());
+                throw new IllegalArgumentException(
+                        "cannot check " + what + " " + a.getHostAddress() + ": " + e.getMessage());
             }
         }
     }

@@ -34,8 +34,9 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
- * Loads a {@link NodeConfig} from YAML (M-16; schema and defaults in {@code docs/configuration.md}).
- * The file is read with SnakeYAML's node API so that every fault names the file and the line:
+ * Loads a {@link NodeConfig} from YAML (M-16; schema and defaults in {@code
+ * docs/configuration.md}). The file is read with SnakeYAML's node API so that every fault names the
+ * file and the line:
  *
  * <pre>
  * node.yaml:12: peers[1].preference: expected a number, got "high"
@@ -48,17 +49,62 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  */
 public final class NodeConfigLoader {
     private static final List<String> ROOT_KEYS = List.of("node", "peers");
-    private static final List<String> NODE_KEYS = List.of("origin-host", "origin-realm", "description", "vendor-id",
-            "product-name", "firmware-revision", "origin-state-id", "supported-vendor-ids", "applications", "listen",
-            "local-addresses", "accept-any-peer", "request-timeout", "cer-timeout", "tc", "tw", "unsupported-result",
-            "max-message-length", "io-threads", "tls", "dictionaries");
-    private static final List<String> PEER_KEYS = List.of("index", "description", "address", "uri", "port",
-            "destination-host", "preference", "admin-state", "default-peer", "tc", "tw", "cea-timeout", "dpa-timeout",
-            "tls", "bind");
-    private static final List<String> TLS_KEYS = List.of("certificate", "key", "trust", "keystore",
-            "keystore-password", "truststore", "truststore-password", "require-client-certificate", "protocols");
+    private static final List<String> NODE_KEYS =
+            List.of(
+                    "origin-host",
+                    "origin-realm",
+                    "description",
+                    "vendor-id",
+                    "product-name",
+                    "firmware-revision",
+                    "origin-state-id",
+                    "supported-vendor-ids",
+                    "applications",
+                    "listen",
+                    "local-addresses",
+                    "accept-any-peer",
+                    "request-timeout",
+                    "cer-timeout",
+                    "tc",
+                    "tw",
+                    "unsupported-result",
+                    "max-message-length",
+                    "io-threads",
+                    "tls",
+                    "dictionaries");
+    private static final List<String> PEER_KEYS =
+            List.of(
+                    "index",
+                    "description",
+                    "address",
+                    "uri",
+                    "port",
+                    "destination-host",
+                    "preference",
+                    "admin-state",
+                    "default-peer",
+                    "tc",
+                    "tw",
+                    "cea-timeout",
+                    "dpa-timeout",
+                    "tls",
+                    "bind");
+    private static final List<String> TLS_KEYS =
+            List.of(
+                    "certificate",
+                    "key",
+                    "trust",
+                    "keystore",
+                    "keystore-password",
+                    "truststore",
+                    "truststore-password",
+                    "require-client-certificate",
+                    "protocols");
 
-    /** Application names (seed 003 shows "nasreq gx"); ids per RFC 4006, 6733, 7155, TS 29.212/29.272. */
+    /**
+     * Application names (seed 003 shows "nasreq gx"); ids per RFC 4006, 6733, 7155, TS
+     * 29.212/29.272.
+     */
     private static final Map<String, ApplicationId> APPLICATIONS = new LinkedHashMap<>();
 
     static {
@@ -89,8 +135,13 @@ public final class NodeConfigLoader {
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new NodeConfigException(List.of(file + ": cannot read the configuration: "
-                    + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage())));
+            throw new NodeConfigException(
+                    List.of(
+                            file
+                                    + ": cannot read the configuration: "
+                                    + (e instanceof java.nio.file.NoSuchFileException
+                                            ? "no such file"
+                                            : e.getMessage())));
         }
         Path dir = file.toAbsolutePath().getParent();
         return parse(text, file.getFileName().toString(), dir);
@@ -110,12 +161,14 @@ public final class NodeConfigLoader {
             root = new Yaml(new LoaderOptions()).compose(new StringReader(yaml));
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() != null ? e.getProblemMark().getLine() + 1 : 1;
-            throw new NodeConfigException(List.of(file + ":" + line + ": YAML syntax: " + e.getProblem()));
+            throw new NodeConfigException(
+                    List.of(file + ":" + line + ": YAML syntax: " + e.getProblem()));
         } catch (YAMLException e) {
             throw new NodeConfigException(List.of(file + ": YAML syntax: " + e.getMessage()));
         }
         if (root == null) {
-            throw new NodeConfigException(List.of(file + ":1: the file is empty: it needs a 'node' section"));
+            throw new NodeConfigException(
+                    List.of(file + ":1: the file is empty: it needs a 'node' section"));
         }
         Map<String, Node> top = mapping(root, "", ROOT_KEYS);
         NodeConfig result = null;
@@ -142,7 +195,10 @@ public final class NodeConfigLoader {
         }
         String host = string(m.get("origin-host"), "node.origin-host");
         if (host == null && !m.containsKey("origin-host")) {
-            problem(n, "node.origin-host", "required: this node's Diameter identity, e.g. bng-gx.realm-1.com");
+            problem(
+                    n,
+                    "node.origin-host",
+                    "required: this node's Diameter identity, e.g. bng-gx.realm-1.com");
         }
         NodeConfig.Builder b = NodeConfig.builder(host);
         String realm = string(m.get("origin-realm"), "node.origin-realm");
@@ -167,15 +223,19 @@ public final class NodeConfigLoader {
         }
         List<Node> vendors = list(m.get("supported-vendor-ids"), "node.supported-vendor-ids");
         for (int i = 0; i < vendors.size(); i++) {
-            Long sv = number(vendors.get(i), "node.supported-vendor-ids[" + i + "]", 0, 0xffffffffL);
+            Long sv =
+                    number(vendors.get(i), "node.supported-vendor-ids[" + i + "]", 0, 0xffffffffL);
             if (sv != null) {
                 b.supportedVendorId((int) sv.longValue());
             }
         }
         List<Node> apps = list(m.get("applications"), "node.applications");
         if (apps.isEmpty()) {
-            problem(m.getOrDefault("applications", n), "node.applications",
-                    "at least one application is required, e.g. [gy] (known names: " + String.join(", ", APPLICATIONS.keySet())
+            problem(
+                    m.getOrDefault("applications", n),
+                    "node.applications",
+                    "at least one application is required, e.g. [gy] (known names: "
+                            + String.join(", ", APPLICATIONS.keySet())
                             + ", or auth:<id>, acct:<id>, vendor:<vendor-id>:auth:<id>)");
         }
         boolean anyTlsPeer = false;
@@ -196,7 +256,10 @@ public final class NodeConfigLoader {
             try {
                 b.listen(s);
                 if (s.startsWith("aaas://") && tls == null) {
-                    problem(listen.get(i), path, s + " listens with TLS (aaas://) but node.tls is not configured");
+                    problem(
+                            listen.get(i),
+                            path,
+                            s + " listens with TLS (aaas://) but node.tls is not configured");
                 }
             } catch (IllegalArgumentException e) {
                 problem(listen.get(i), path, e.getMessage());
@@ -227,18 +290,30 @@ public final class NodeConfigLoader {
         Duration tc = duration(m.get("tc"), "node.tc");
         Duration tw = duration(m.get("tw"), "node.tw");
         if (tw != null && tw.toMillis() < Watchdog.MIN_TW_MILLIS) {
-            problem(m.get("tw"), "node.tw", "Tw " + text(m.get("tw")) + " is below the minimum of 6 s (RFC 3539 §3.4.1)");
+            problem(
+                    m.get("tw"),
+                    "node.tw",
+                    "Tw " + text(m.get("tw")) + " is below the minimum of 6 s (RFC 3539 §3.4.1)");
         }
         Long ur = number(m.get("unsupported-result"), "node.unsupported-result", 0, 0xffffffffL);
         if (ur != null) {
             if (ur != 3001 && ur != 5012) {
-                problem(m.get("unsupported-result"), "node.unsupported-result", "expected 3001 "
-                        + "(DIAMETER_COMMAND_UNSUPPORTED, RFC 6733 §7.1.3) or 5012 (DIAMETER_UNABLE_TO_COMPLY), got " + ur);
+                problem(
+                        m.get("unsupported-result"),
+                        "node.unsupported-result",
+                        "expected 3001 "
+                                + "(DIAMETER_COMMAND_UNSUPPORTED, RFC 6733 §7.1.3) or 5012 (DIAMETER_UNABLE_TO_COMPLY), got "
+                                + ur);
             } else {
                 b.unsupportedCommandResult(ur.intValue());
             }
         }
-        Long max = number(m.get("max-message-length"), "node.max-message-length", 20, Integer.MAX_VALUE);
+        Long max =
+                number(
+                        m.get("max-message-length"),
+                        "node.max-message-length",
+                        20,
+                        Integer.MAX_VALUE);
         if (max != null) {
             b.maxMessageLength(max.intValue());
         }
@@ -267,22 +342,43 @@ public final class NodeConfigLoader {
             anyTlsPeer |= p.config != null && p.config.inbandTls();
             Node old = byIndex.putIfAbsent(p.index, p.indexNode != null ? p.indexNode : pn);
             if (old != null) {
-                problem(p.indexNode != null ? p.indexNode : pn, path + ".index", "index " + p.index
-                        + " is already used by the peer at line " + line(old) + ": each peer needs its own index");
+                problem(
+                        p.indexNode != null ? p.indexNode : pn,
+                        path + ".index",
+                        "index "
+                                + p.index
+                                + " is already used by the peer at line "
+                                + line(old)
+                                + ": each peer needs its own index");
             }
             if (p.host != null) {
                 Node oldHost = byHost.putIfAbsent(p.host.toLowerCase(Locale.ROOT), p.hostNode);
                 if (oldHost != null) {
-                    problem(p.hostNode, path + ".destination-host", "destination-host " + p.host
-                            + " is already used by the peer at line " + line(oldHost) + ": each peer is one Diameter host");
+                    problem(
+                            p.hostNode,
+                            path + ".destination-host",
+                            "destination-host "
+                                    + p.host
+                                    + " is already used by the peer at line "
+                                    + line(oldHost)
+                                    + ": each peer is one Diameter host");
                 }
             }
             if (p.defaultNode != null) {
                 if (firstDefault != null) {
                     // M-16, seed 003: "Multiple default peer is not allowed".
-                    problem(p.defaultNode, path + ".default-peer", "peer index " + p.index + " (" + p.host
-                            + ") and peer " + firstDefaultName + " at line " + line(firstDefault)
-                            + " are both default-peer: at most one default peer is allowed per node");
+                    problem(
+                            p.defaultNode,
+                            path + ".default-peer",
+                            "peer index "
+                                    + p.index
+                                    + " ("
+                                    + p.host
+                                    + ") and peer "
+                                    + firstDefaultName
+                                    + " at line "
+                                    + line(firstDefault)
+                                    + " are both default-peer: at most one default peer is allowed per node");
                 } else {
                     firstDefault = p.defaultNode;
                     firstDefaultName = "index " + p.index + " (" + p.host + ")";
@@ -317,7 +413,13 @@ public final class NodeConfigLoader {
         PeerConfig config;
     }
 
-    private Peer peer(Node n, String path, int position, Duration nodeTc, Duration nodeTw, TlsConfig nodeTls) {
+    private Peer peer(
+            Node n,
+            String path,
+            int position,
+            Duration nodeTc,
+            Duration nodeTw,
+            TlsConfig nodeTls) {
         Map<String, Node> m = mapping(n, path, PEER_KEYS);
         if (m == null) {
             return null;
@@ -332,8 +434,11 @@ public final class NodeConfigLoader {
         p.hostNode = m.get("destination-host");
         p.host = string(p.hostNode, path + ".destination-host");
         if (p.hostNode == null) {
-            problem(n, path + ".destination-host", "required: the peer's Origin-Host, e.g. dra-1.realm-2.com "
-                    + "(a CEA from another host is refused, M-17)");
+            problem(
+                    n,
+                    path + ".destination-host",
+                    "required: the peer's Origin-Host, e.g. dra-1.realm-2.com "
+                            + "(a CEA from another host is refused, M-17)");
         }
         b.destinationHost(p.host);
         Long pref = number(m.get("preference"), path + ".preference", 0, Integer.MAX_VALUE);
@@ -346,7 +451,11 @@ public final class NodeConfigLoader {
             switch (state.toLowerCase(Locale.ROOT)) {
                 case "enable", "enabled" -> b.enabled(true);
                 case "disable", "disabled" -> b.enabled(false);
-                default -> problem(admin, path + ".admin-state", "expected enable or disable, got " + quote(admin));
+                default ->
+                        problem(
+                                admin,
+                                path + ".admin-state",
+                                "expected enable or disable, got " + quote(admin));
             }
         }
         Boolean def = bool(m.get("default-peer"), path + ".default-peer");
@@ -365,7 +474,10 @@ public final class NodeConfigLoader {
         }
         Duration tw = duration(m.get("tw"), path + ".tw");
         if (tw != null && tw.toMillis() < Watchdog.MIN_TW_MILLIS) {
-            problem(m.get("tw"), path + ".tw", "Tw " + text(m.get("tw")) + " is below the minimum of 6 s (RFC 3539 §3.4.1)");
+            problem(
+                    m.get("tw"),
+                    path + ".tw",
+                    "Tw " + text(m.get("tw")) + " is below the minimum of 6 s (RFC 3539 §3.4.1)");
         }
         tw = tw != null ? tw : nodeTw;
         if (tw != null && tw.toMillis() >= Watchdog.MIN_TW_MILLIS) {
@@ -385,8 +497,12 @@ public final class NodeConfigLoader {
         Node tlsNode = m.get("tls");
         String tlsMode = string(tlsNode, path + ".tls");
         if (tlsMode != null && !List.of("at-connect", "inband", "none").contains(tlsMode)) {
-            problem(tlsNode, path + ".tls", "expected at-connect, inband or none, got " + quote(tlsNode)
-                    + suggestion(tlsMode, List.of("at-connect", "inband", "none")));
+            problem(
+                    tlsNode,
+                    path + ".tls",
+                    "expected at-connect, inband or none, got "
+                            + quote(tlsNode)
+                            + suggestion(tlsMode, List.of("at-connect", "inband", "none")));
             tlsMode = null;
         }
         // Where: address (+ port) or uri.
@@ -399,7 +515,10 @@ public final class NodeConfigLoader {
         } else if (uriNode != null) {
             String u = string(uriNode, path + ".uri");
             if (portNode != null) {
-                problem(portNode, path + ".port", "the port goes into the uri (aaa://host:port) when uri is used");
+                problem(
+                        portNode,
+                        path + ".port",
+                        "the port goes into the uri (aaa://host:port) when uri is used");
             }
             if (u != null) {
                 try {
@@ -410,9 +529,15 @@ public final class NodeConfigLoader {
             }
             if (uri != null && tlsMode != null) {
                 if (uri.secure() && !tlsMode.equals("at-connect")) {
-                    problem(tlsNode, path + ".tls", "the uri " + u + " is aaas:// (TLS at connect) but tls is " + tlsMode);
+                    problem(
+                            tlsNode,
+                            path + ".tls",
+                            "the uri " + u + " is aaas:// (TLS at connect) but tls is " + tlsMode);
                 } else if (!uri.secure() && tlsMode.equals("at-connect")) {
-                    problem(tlsNode, path + ".tls", "tls is at-connect but the uri " + u + " is aaa://: write aaas://");
+                    problem(
+                            tlsNode,
+                            path + ".tls",
+                            "tls is at-connect but the uri " + u + " is aaa://: write aaas://");
                 }
             }
             if (uri != null && uri.secure() && tlsMode == null) {
@@ -422,13 +547,19 @@ public final class NodeConfigLoader {
             String host = string(addrNode, path + ".address");
             boolean secure = "at-connect".equals(tlsMode);
             Long port = number(portNode, path + ".port", 1, 65535);
-            int pt = port != null ? port.intValue() : secure ? DiameterUri.DEFAULT_SECURE_PORT : DiameterUri.DEFAULT_PORT;
+            int pt =
+                    port != null
+                            ? port.intValue()
+                            : secure ? DiameterUri.DEFAULT_SECURE_PORT : DiameterUri.DEFAULT_PORT;
             if (host != null) {
                 if (host.startsWith("[") && host.endsWith("]")) {
                     host = host.substring(1, host.length() - 1);
                 }
                 if (host.isBlank() || host.contains("/") || host.contains(" ")) {
-                    problem(addrNode, path + ".address", "expected an IP address or a host name, got " + quote(addrNode));
+                    problem(
+                            addrNode,
+                            path + ".address",
+                            "expected an IP address or a host name, got " + quote(addrNode));
                 } else {
                     uri = new DiameterUri(secure, host, pt, "tcp", "diameter", true);
                 }
@@ -439,8 +570,10 @@ public final class NodeConfigLoader {
         b.uri(uri);
         if (tlsMode != null && !tlsMode.equals("none")) {
             if (nodeTls == null) {
-                problem(tlsNode != null ? tlsNode : n, path + ".tls", "tls " + tlsMode
-                        + " needs node.tls (certificate, key, trust)");
+                problem(
+                        tlsNode != null ? tlsNode : n,
+                        path + ".tls",
+                        "tls " + tlsMode + " needs node.tls (certificate, key, trust)");
             } else {
                 b.tls(nodeTls);
                 b.inbandTls(tlsMode.equals("inband"));
@@ -486,9 +619,15 @@ public final class NodeConfigLoader {
                 // too large: reported below
             }
         }
-        problem(n, path, "unknown application " + quote(n) + suggestion(k, APPLICATIONS.keySet())
-                + "; known names: " + String.join(", ", APPLICATIONS.keySet())
-                + ", or auth:<id>, acct:<id>, vendor:<vendor-id>:auth:<id>, vendor:<vendor-id>:acct:<id>");
+        problem(
+                n,
+                path,
+                "unknown application "
+                        + quote(n)
+                        + suggestion(k, APPLICATIONS.keySet())
+                        + "; known names: "
+                        + String.join(", ", APPLICATIONS.keySet())
+                        + ", or auth:<id>, acct:<id>, vendor:<vendor-id>:auth:<id>, vendor:<vendor-id>:acct:<id>");
         return null;
     }
 
@@ -505,7 +644,8 @@ public final class NodeConfigLoader {
         String ksPw = string(m.get("keystore-password"), path + ".keystore-password");
         Path ts = path(m.get("truststore"), path + ".truststore");
         String tsPw = string(m.get("truststore-password"), path + ".truststore-password");
-        Boolean require = bool(m.get("require-client-certificate"), path + ".require-client-certificate");
+        Boolean require =
+                bool(m.get("require-client-certificate"), path + ".require-client-certificate");
         List<Node> protoNodes = list(m.get("protocols"), path + ".protocols");
         List<String> protocols = new ArrayList<>();
         for (int i = 0; i < protoNodes.size(); i++) {
@@ -521,8 +661,15 @@ public final class NodeConfigLoader {
             return null;
         }
         try {
-            return new TlsConfig(cert, key, ks, ksPw == null ? null : ksPw.toCharArray(), trust, ts,
-                    tsPw == null ? null : tsPw.toCharArray(), require == null || require,
+            return new TlsConfig(
+                    cert,
+                    key,
+                    ks,
+                    ksPw == null ? null : ksPw.toCharArray(),
+                    trust,
+                    ts,
+                    tsPw == null ? null : tsPw.toCharArray(),
+                    require == null || require,
                     protocols.isEmpty() ? null : protocols);
         } catch (IllegalArgumentException e) {
             problem(n, path, e.getMessage());
@@ -538,7 +685,12 @@ public final class NodeConfigLoader {
         Path p = Path.of(s);
         Path resolved = p.isAbsolute() || base == null ? p : base.resolve(p);
         if (!Files.isReadable(resolved)) {
-            problem(n, where, "cannot read " + resolved + (Files.exists(resolved) ? ": permission denied" : ": no such file"));
+            problem(
+                    n,
+                    where,
+                    "cannot read "
+                            + resolved
+                            + (Files.exists(resolved) ? ": permission denied" : ": no such file"));
             return null;
         }
         return resolved;
@@ -602,7 +754,10 @@ public final class NodeConfigLoader {
     /** The keys of a mapping; unknown and repeated keys are reported. Null when not a mapping. */
     private Map<String, Node> mapping(Node n, String path, List<String> known) {
         if (!(n instanceof MappingNode mn)) {
-            problem(n, path.isEmpty() ? "(top level)" : path, "expected a mapping (key: value lines), got " + describe(n));
+            problem(
+                    n,
+                    path.isEmpty() ? "(top level)" : path,
+                    "expected a mapping (key: value lines), got " + describe(n));
             return null;
         }
         Map<String, Node> out = new LinkedHashMap<>();
@@ -616,8 +771,15 @@ public final class NodeConfigLoader {
             String where = path.isEmpty() ? k : path + "." + k;
             if (!known.contains(k)) {
                 String hint = suggestion(k, known);
-                problem(kn, path.isEmpty() ? k : path, "unknown key '" + k + "'"
-                        + (hint.isEmpty() ? " (known keys: " + String.join(", ", known) + ")" : hint));
+                problem(
+                        kn,
+                        path.isEmpty() ? k : path,
+                        "unknown key '"
+                                + k
+                                + "'"
+                                + (hint.isEmpty()
+                                        ? " (known keys: " + String.join(", ", known) + ")"
+                                        : hint));
                 continue;
             }
             if (out.containsKey(k)) {
@@ -712,8 +874,11 @@ public final class NodeConfigLoader {
     }
 
     private static boolean isNull(Node n) {
-        return n instanceof ScalarNode s && n.getTag().getValue().endsWith(":null") && (s.getValue().isEmpty()
-                || s.getValue().equals("~") || s.getValue().equalsIgnoreCase("null"));
+        return n instanceof ScalarNode s
+                && n.getTag().getValue().endsWith(":null")
+                && (s.getValue().isEmpty()
+                        || s.getValue().equals("~")
+                        || s.getValue().equalsIgnoreCase("null"));
     }
 
     private void problem(Node n, String path, String what) {

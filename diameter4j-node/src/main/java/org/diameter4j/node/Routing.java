@@ -22,9 +22,9 @@ import org.diameter4j.peer.RemoteCapabilities;
  *   <li>The default peer.
  * </ol>
  *
- * A request without Destination-Realm goes to the default peer, or to the only ready peer. Peers that
- * are suspect (watchdog) or closed are skipped. No candidate: {@link NoRouteException} with 3003
- * DIAMETER_REALM_NOT_SERVED when no peer serves the realm at all, else 3002
+ * A request without Destination-Realm goes to the default peer, or to the only ready peer. Peers
+ * that are suspect (watchdog) or closed are skipped. No candidate: {@link NoRouteException} with
+ * 3003 DIAMETER_REALM_NOT_SERVED when no peer serves the realm at all, else 3002
  * DIAMETER_UNABLE_TO_DELIVER.
  */
 public final class Routing {
@@ -32,12 +32,14 @@ public final class Routing {
     static final int DESTINATION_REALM = 283;
 
     private static final Comparator<Peer> ORDER =
-            Comparator.comparingInt((Peer p) -> p.config().preference()).thenComparingInt(p -> p.config().index());
+            Comparator.comparingInt((Peer p) -> p.config().preference())
+                    .thenComparingInt(p -> p.config().index());
 
     private Routing() {}
 
     /** The peer for {@code request}, never {@code exclude}; throws {@link NoRouteException}. */
-    public static Peer select(DiameterMessage request, Collection<Peer> peers, Peer exclude, PeerConfig defaultPeer) {
+    public static Peer select(
+            DiameterMessage request, Collection<Peer> peers, Peer exclude, PeerConfig defaultPeer) {
         String host = text(request.find(DESTINATION_HOST));
         String realm = text(request.find(DESTINATION_REALM));
         long app = request.applicationId();
@@ -50,14 +52,14 @@ public final class Routing {
         }
         boolean realmKnown = false;
         if (realm != null) {
-            List<Peer> candidates = peers.stream()
-                    .filter(p -> p != exclude && servesRealm(p, realm))
-                    .toList();
+            List<Peer> candidates =
+                    peers.stream().filter(p -> p != exclude && servesRealm(p, realm)).toList();
             realmKnown = !candidates.isEmpty();
-            Peer best = candidates.stream()
-                    .filter(p -> p.isReady() && supports(p, app))
-                    .min(ORDER)
-                    .orElse(null);
+            Peer best =
+                    candidates.stream()
+                            .filter(p -> p.isReady() && supports(p, app))
+                            .min(ORDER)
+                            .orElse(null);
             if (best != null) {
                 return best;
             }
@@ -74,16 +76,30 @@ public final class Routing {
             if (ready.size() == 1) {
                 return ready.get(0);
             }
-            throw new NoRouteException(ResultCodes.DIAMETER_UNABLE_TO_DELIVER, ready.isEmpty()
-                    ? "no peer is ready" + describe(peers)
-                    : "the request has no Destination-Realm and " + ready.size() + " peers are ready: set Destination-Realm or Destination-Host");
+            throw new NoRouteException(
+                    ResultCodes.DIAMETER_UNABLE_TO_DELIVER,
+                    ready.isEmpty()
+                            ? "no peer is ready" + describe(peers)
+                            : "the request has no Destination-Realm and "
+                                    + ready.size()
+                                    + " peers are ready: set Destination-Realm or Destination-Host");
         }
         if (!realmKnown) {
-            throw new NoRouteException(ResultCodes.DIAMETER_REALM_NOT_SERVED, "no peer serves realm '" + realm + "'"
-                    + (host != null ? " and none is '" + host + "'" : "") + describe(peers));
+            throw new NoRouteException(
+                    ResultCodes.DIAMETER_REALM_NOT_SERVED,
+                    "no peer serves realm '"
+                            + realm
+                            + "'"
+                            + (host != null ? " and none is '" + host + "'" : "")
+                            + describe(peers));
         }
-        throw new NoRouteException(ResultCodes.DIAMETER_UNABLE_TO_DELIVER, "no ready peer of realm '" + realm
-                + "' supports application " + app + describe(peers));
+        throw new NoRouteException(
+                ResultCodes.DIAMETER_UNABLE_TO_DELIVER,
+                "no ready peer of realm '"
+                        + realm
+                        + "' supports application "
+                        + app
+                        + describe(peers));
     }
 
     private static String describe(Collection<Peer> peers) {
@@ -105,7 +121,10 @@ public final class Routing {
 
     static boolean servesRealm(Peer p, String realm) {
         RemoteCapabilities rc = p.remote();
-        String r = rc != null && rc.originRealm() != null ? rc.originRealm() : LocalIdentity.realmOf(p.name());
+        String r =
+                rc != null && rc.originRealm() != null
+                        ? rc.originRealm()
+                        : LocalIdentity.realmOf(p.name());
         return r.equalsIgnoreCase(realm);
     }
 

@@ -22,7 +22,11 @@ public final class SessionIds {
 
     public String next() {
         long v = counter.getAndIncrement();
-        return originHost + ";" + Integer.toUnsignedString((int) (v >>> 32)) + ";" + Integer.toUnsignedString((int) v);
+        return originHost
+                + ";"
+                + Integer.toUnsignedString((int) (v >>> 32))
+                + ";"
+                + Integer.toUnsignedString((int) v);
     }
 
     /** With an optional value appended (§8.8: "<optional value>"). */

@@ -22,17 +22,22 @@ class NodeLoopbackTest {
     private static final Dictionary D = Dictionary.standard();
 
     static DiameterNode server(String host, boolean acceptAny) {
-        DiameterNode s = DiameterNode.start(NodeConfig.builder(host)
-                .application(ApplicationId.auth(4))
-                .listen("127.0.0.1:0")
-                .acceptAnyPeer(acceptAny)
-                .build());
-        s.handle(4, 272, (req, ctx) -> {
-            DiameterMessage a = ctx.answer(req, 2001);
-            a.add(D.avp("CC-Request-Type", D.value(D.get(req, "CC-Request-Type"))));
-            a.add(D.avp("CC-Request-Number", D.value(D.get(req, "CC-Request-Number"))));
-            return CompletableFuture.completedFuture(a);
-        });
+        DiameterNode s =
+                DiameterNode.start(
+                        NodeConfig.builder(host)
+                                .application(ApplicationId.auth(4))
+                                .listen("127.0.0.1:0")
+                                .acceptAnyPeer(acceptAny)
+                                .build());
+        s.handle(
+                4,
+                272,
+                (req, ctx) -> {
+                    DiameterMessage a = ctx.answer(req, 2001);
+                    a.add(D.avp("CC-Request-Type", D.value(D.get(req, "CC-Request-Type"))));
+                    a.add(D.avp("CC-Request-Number", D.value(D.get(req, "CC-Request-Number"))));
+                    return CompletableFuture.completedFuture(a);
+                });
         return s;
     }
 
@@ -51,10 +56,15 @@ class NodeLoopbackTest {
     void clientConnectsExchangesCapabilitiesSendsAndClosesWithDpr() throws Exception {
         try (DiameterNode server = server("ocs.example.net", true)) {
             int port = server.listenAddresses().get(0).getPort();
-            try (DiameterNode client = DiameterNode.start(NodeConfig.builder("client.example.com")
-                    .application(ApplicationId.auth(4))
-                    .peer(PeerConfig.connectTo("aaa://127.0.0.1:" + port).destinationHost("ocs.example.net").build())
-                    .build())) {
+            try (DiameterNode client =
+                    DiameterNode.start(
+                            NodeConfig.builder("client.example.com")
+                                    .application(ApplicationId.auth(4))
+                                    .peer(
+                                            PeerConfig.connectTo("aaa://127.0.0.1:" + port)
+                                                    .destinationHost("ocs.example.net")
+                                                    .build())
+                                    .build())) {
                 var peer = client.awaitReady("ocs.example.net", Duration.ofSeconds(5));
                 assertThat(peer.state()).isEqualTo(PeerState.I_OPEN);
                 assertThat(peer.remote().originRealm()).isEqualTo("example.net");
@@ -66,7 +76,8 @@ class NodeLoopbackTest {
             }
             // close() sent a DPR: the server's dynamic peer is gone.
             long deadline = System.currentTimeMillis() + 5000;
-            while (server.peer("client.example.com") != null && System.currentTimeMillis() < deadline) {
+            while (server.peer("client.example.com") != null
+                    && System.currentTimeMillis() < deadline) {
                 Thread.sleep(20);
             }
             assertThat(server.peer("client.example.com")).isNull();
@@ -77,11 +88,17 @@ class NodeLoopbackTest {
     void unknownPeerIsRefusedWith3010AndAwaitReadySaysWhy() {
         try (DiameterNode server = server("ocs.example.net", false)) {
             int port = server.listenAddresses().get(0).getPort();
-            try (DiameterNode client = DiameterNode.start(NodeConfig.builder("client.example.com")
-                    .application(ApplicationId.auth(4))
-                    .peer(PeerConfig.connectTo("aaa://127.0.0.1:" + port).destinationHost("ocs.example.net").build())
-                    .build())) {
-                assertThatThrownBy(() -> client.awaitReady("ocs.example.net", Duration.ofSeconds(2)))
+            try (DiameterNode client =
+                    DiameterNode.start(
+                            NodeConfig.builder("client.example.com")
+                                    .application(ApplicationId.auth(4))
+                                    .peer(
+                                            PeerConfig.connectTo("aaa://127.0.0.1:" + port)
+                                                    .destinationHost("ocs.example.net")
+                                                    .build())
+                                    .build())) {
+                assertThatThrownBy(
+                                () -> client.awaitReady("ocs.example.net", Duration.ofSeconds(2)))
                         .isInstanceOf(PeerNotReadyException.class)
                         .hasMessageContaining("3010")
                         .hasMessageContaining("DIAMETER_UNKNOWN_PEER");
@@ -91,10 +108,15 @@ class NodeLoopbackTest {
 
     @Test
     void connectionRefusedIsReportedInPlainWords() {
-        try (DiameterNode client = DiameterNode.start(NodeConfig.builder("client.example.com")
-                .application(ApplicationId.auth(4))
-                .peer(PeerConfig.connectTo("aaa://127.0.0.1:1").destinationHost("ocs.example.net").build())
-                .build())) {
+        try (DiameterNode client =
+                DiameterNode.start(
+                        NodeConfig.builder("client.example.com")
+                                .application(ApplicationId.auth(4))
+                                .peer(
+                                        PeerConfig.connectTo("aaa://127.0.0.1:1")
+                                                .destinationHost("ocs.example.net")
+                                                .build())
+                                .build())) {
             assertThatThrownBy(() -> client.awaitReady("ocs.example.net", Duration.ofSeconds(2)))
                     .hasMessageContaining("connection refused by 127.0.0.1:1")
                     .hasMessageContaining("next attempt in");
@@ -103,10 +125,15 @@ class NodeLoopbackTest {
 
     @Test
     void sendWithoutReadyPeerFailsFastWithTheReason() {
-        try (DiameterNode client = DiameterNode.start(NodeConfig.builder("client.example.com")
-                .application(ApplicationId.auth(4))
-                .peer(PeerConfig.connectTo("aaa://127.0.0.1:1").destinationHost("ocs.example.net").build())
-                .build())) {
+        try (DiameterNode client =
+                DiameterNode.start(
+                        NodeConfig.builder("client.example.com")
+                                .application(ApplicationId.auth(4))
+                                .peer(
+                                        PeerConfig.connectTo("aaa://127.0.0.1:1")
+                                                .destinationHost("ocs.example.net")
+                                                .build())
+                                .build())) {
             assertThatThrownBy(() -> client.send(ccr(client)).get(5, TimeUnit.SECONDS))
                     .isInstanceOf(ExecutionException.class)
                     .hasCauseInstanceOf(NoRouteException.class);

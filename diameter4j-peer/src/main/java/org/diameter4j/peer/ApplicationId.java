@@ -31,6 +31,11 @@ public record ApplicationId(long id, int vendorId, boolean accounting) {
 
     @Override
     public String toString() {
-        return (accounting ? "acct " : "auth ") + id + (vendorId != 0 ? " (vendor " + vendorId + ")" : "");
+        if (isRelay()) {
+            return "relay";
+        }
+        return (accounting ? "acct " : "auth ")
+                + id
+                + (vendorId != 0 ? " (vendor " + vendorId + ")" : "");
     }
 }

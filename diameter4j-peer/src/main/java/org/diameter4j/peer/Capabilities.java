@@ -40,7 +40,8 @@ public final class Capabilities {
      * A CER (§5.3.1). {@code hostAddress} is the connected socket's local address — never 0.0.0.0
      * (M-04, seed 001 bug #2).
      */
-    public static DiameterMessage cer(LocalIdentity local, InetAddress hostAddress, boolean offerTls) {
+    public static DiameterMessage cer(
+            LocalIdentity local, InetAddress hostAddress, boolean offerTls) {
         DiameterMessage m = DiameterMessage.request(CER, 0, false);
         addIdentity(m, local);
         m.add(Avp.ofAddress(HOST_IP_ADDRESS, 0, M, hostAddress));
@@ -49,8 +50,13 @@ public final class Capabilities {
     }
 
     /** A CEA (§5.3.2) answering {@code cer}. */
-    public static DiameterMessage cea(DiameterMessage cer, LocalIdentity local, InetAddress hostAddress,
-            long resultCode, String errorMessage, boolean selectTls) {
+    public static DiameterMessage cea(
+            DiameterMessage cer,
+            LocalIdentity local,
+            InetAddress hostAddress,
+            long resultCode,
+            String errorMessage,
+            boolean selectTls) {
         DiameterMessage m = cer.answer();
         if (resultCode >= 3000 && resultCode < 4000) {
             m.setFlag(DiameterMessage.FLAG_ERROR, true); // §7.1.3 protocol errors carry the E bit
@@ -70,7 +76,8 @@ public final class Capabilities {
         m.add(Avp.ofUtf8(ORIGIN_REALM, 0, M, local.originRealm()));
     }
 
-    private static void addProduct(DiameterMessage m, LocalIdentity local, boolean applications, boolean tls) {
+    private static void addProduct(
+            DiameterMessage m, LocalIdentity local, boolean applications, boolean tls) {
         m.add(Avp.ofUnsigned32(VENDOR_ID, 0, M, local.vendorId() & 0xffffffffL));
         m.add(Avp.ofUtf8(PRODUCT_NAME, 0, 0, local.productName()));
         if (local.originStateId() != null) {
@@ -91,9 +98,13 @@ public final class Capabilities {
                 if (a.vendorId() == 0) {
                     m.add(Avp.ofUnsigned32(code, 0, M, a.id()));
                 } else {
-                    m.add(Avp.grouped(VENDOR_SPECIFIC_APPLICATION_ID, 0, M,
-                            Avp.ofUnsigned32(VENDOR_ID, 0, M, a.vendorId() & 0xffffffffL),
-                            Avp.ofUnsigned32(code, 0, M, a.id())));
+                    m.add(
+                            Avp.grouped(
+                                    VENDOR_SPECIFIC_APPLICATION_ID,
+                                    0,
+                                    M,
+                                    Avp.ofUnsigned32(VENDOR_ID, 0, M, a.vendorId() & 0xffffffffL),
+                                    Avp.ofUnsigned32(code, 0, M, a.id())));
                 }
             }
         }
@@ -125,7 +136,8 @@ public final class Capabilities {
                 switch (a.code()) {
                     case HOST_IP_ADDRESS -> {
                         DiameterAddress addr = a.asAddress();
-                        if (addr.family() == DiameterAddress.FAMILY_IPV4 || addr.family() == DiameterAddress.FAMILY_IPV6) {
+                        if (addr.family() == DiameterAddress.FAMILY_IPV4
+                                || addr.family() == DiameterAddress.FAMILY_IPV6) {
                             ips.add(addr.inetAddress());
                         }
                     }
@@ -149,13 +161,14 @@ public final class Capabilities {
                             apps.add(new ApplicationId(acct.asUnsigned32(), vid, true));
                         }
                     }
-                    default -> { }
+                    default -> {}
                 }
             } catch (RuntimeException e) {
                 // a malformed value: the grammar/decoder reports it; capabilities ignore it
             }
         }
-        return new RemoteCapabilities(host, realm, ips, vendorId, product, osi, firmware, vendors, apps, security);
+        return new RemoteCapabilities(
+                host, realm, ips, vendorId, product, osi, firmware, vendors, apps, security);
     }
 
     private static String text(Avp a) {
@@ -167,7 +180,8 @@ public final class Capabilities {
      * acct), whether or not it came inside a Vendor-Specific-Application-Id. A side that advertises
      * the Relay Application Id supports every application of the other.
      */
-    public static List<ApplicationId> common(List<ApplicationId> local, List<ApplicationId> remote) {
+    public static List<ApplicationId> common(
+            List<ApplicationId> local, List<ApplicationId> remote) {
         boolean localRelay = local.stream().anyMatch(ApplicationId::isRelay);
         boolean remoteRelay = remote.stream().anyMatch(ApplicationId::isRelay);
         List<ApplicationId> out = new ArrayList<>();

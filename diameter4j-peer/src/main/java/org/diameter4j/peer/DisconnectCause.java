@@ -1,8 +1,6 @@
 package org.diameter4j.peer;
 
-/**
- * Disconnect-Cause (RFC 6733 §5.4.3) and what a receiver of a DPR does about reconnecting.
- */
+/** Disconnect-Cause (RFC 6733 §5.4.3) and what a receiver of a DPR does about reconnecting. */
 public enum DisconnectCause {
     /** "A scheduled reboot is imminent. A receiver ... MAY attempt reconnection." */
     REBOOTING(0, true),

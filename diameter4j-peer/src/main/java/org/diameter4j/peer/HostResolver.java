@@ -16,25 +16,39 @@ import org.diameter4j.codec.type.DiameterAddress;
 public interface HostResolver {
     CompletableFuture<List<InetAddress>> resolve(String host);
 
-    /** The JDK resolver (hosts file, DNS) on a small daemon thread pool; IP literals need no lookup. */
+    /**
+     * The JDK resolver (hosts file, DNS) on a small daemon thread pool; IP literals need no lookup.
+     */
     static HostResolver system() {
-        Executor pool = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "d4j-resolver");
-            t.setDaemon(true);
-            return t;
-        });
+        Executor pool =
+                Executors.newCachedThreadPool(
+                        r -> {
+                            Thread t = new Thread(r, "d4j-resolver");
+                            t.setDaemon(true);
+                            return t;
+                        });
         return host -> {
             if (DiameterAddress.isIpLiteral(host)) {
-                return CompletableFuture.completedFuture(List.of(DiameterAddress.parse(host).inetAddress()));
+                return CompletableFuture.completedFuture(
+                        List.of(DiameterAddress.parse(host).inetAddress()));
             }
-            return CompletableFuture.supplyAsync(() -> {
-                try {
-                    return List.of(InetAddress.getAllByName(host));
-                } catch (UnknownHostException e) {
-                    throw new DiameterException("DNS: cannot resolve '" + host + "'"
-                            + (e.getMessage() != null && !e.getMessage().equals(host) ? " (" + e.getMessage() + ")" : ""), e);
-                }
-            }, pool);
+            return CompletableFuture.supplyAsync(
+                    () -> {
+                        try {
+                            return List.of(InetAddress.getAllByName(host));
+                        } catch (UnknownHostException e) {
+                            throw new DiameterException(
+                                    "DNS: cannot resolve '"
+                                            + host
+                                            + "'"
+                                            + (e.getMessage() != null
+                                                            && !e.getMessage().equals(host)
+                                                    ? " (" + e.getMessage() + ")"
+                                                    : ""),
+                                    e);
+                        }
+                    },
+                    pool);
         };
     }
 }

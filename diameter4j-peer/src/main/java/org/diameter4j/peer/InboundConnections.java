@@ -22,7 +22,9 @@ import org.diameter4j.transport.ConnectionHandler;
 public final class InboundConnections implements Function<Connection, ConnectionHandler> {
     private static final System.Logger LOG = System.getLogger("org.diameter4j.peer");
 
-    /** Finds (or, in accept-any mode, creates) the peer for a CER; null when the host is unknown. */
+    /**
+     * Finds (or, in accept-any mode, creates) the peer for a CER; null when the host is unknown.
+     */
     @FunctionalInterface
     public interface Locator {
         Peer peerFor(RemoteCapabilities cer, Connection connection);
@@ -32,7 +34,8 @@ public final class InboundConnections implements Function<Connection, Connection
     private final Locator locator;
     private final long cerTimeoutMillis;
 
-    public InboundConnections(Supplier<LocalIdentity> local, Locator locator, long cerTimeoutMillis) {
+    public InboundConnections(
+            Supplier<LocalIdentity> local, Locator locator, long cerTimeoutMillis) {
         this.local = local;
         this.locator = locator;
         this.cerTimeoutMillis = cerTimeoutMillis;
@@ -49,14 +52,24 @@ public final class InboundConnections implements Function<Connection, Connection
         private boolean done;
 
         Waiter(Connection c) {
-            timeout = c.eventLoop().schedule(() -> {
-                if (!done) {
-                    done = true;
-                    LOG.log(Level.INFO, "closing inbound connection " + c + ": no CER within "
-                            + cerTimeoutMillis / 1000 + " s (RFC 6733 §5.6.1)");
-                    c.close();
-                }
-            }, cerTimeoutMillis, TimeUnit.MILLISECONDS);
+            timeout =
+                    c.eventLoop()
+                            .schedule(
+                                    () -> {
+                                        if (!done) {
+                                            done = true;
+                                            LOG.log(
+                                                    Level.INFO,
+                                                    "closing inbound connection "
+                                                            + c
+                                                            + ": no CER within "
+                                                            + cerTimeoutMillis / 1000
+                                                            + " s (RFC 6733 §5.6.1)");
+                                            c.close();
+                                        }
+                                    },
+                                    cerTimeoutMillis,
+                                    TimeUnit.MILLISECONDS);
         }
 
         @Override
@@ -72,18 +85,39 @@ public final class InboundConnections implements Function<Connection, Connection
             done = true;
             timeout.cancel(false);
             if (m.commandCode() != Capabilities.CER || !m.isRequest()) {
-                LOG.log(Level.INFO, "closing inbound connection " + c + ": its first message was command "
-                        + m.commandCode() + (m.isRequest() ? " (request)" : " (answer)") + ", not a CER (RFC 6733 §5.6.1)");
+                LOG.log(
+                        Level.INFO,
+                        "closing inbound connection "
+                                + c
+                                + ": its first message was command "
+                                + m.commandCode()
+                                + (m.isRequest() ? " (request)" : " (answer)")
+                                + ", not a CER (RFC 6733 §5.6.1)");
                 c.close();
                 return;
             }
             RemoteCapabilities caps = Capabilities.read(m);
             Peer peer = caps.originHost() == null ? null : locator.peerFor(caps, c);
             if (peer == null) {
-                String who = caps.originHost() == null ? "(no Origin-Host)" : "'" + caps.originHost() + "'";
-                LOG.log(Level.INFO, "CER from unknown peer " + who + " on " + c + ": answered 3010 DIAMETER_UNKNOWN_PEER");
-                c.send(Capabilities.cea(m, local.get(), c.localAddress().getAddress(), ResultCodes.DIAMETER_UNKNOWN_PEER,
-                        "peer " + who + " is not configured here", false));
+                String who =
+                        caps.originHost() == null
+                                ? "(no Origin-Host)"
+                                : "'" + caps.originHost() + "'";
+                LOG.log(
+                        Level.INFO,
+                        "CER from unknown peer "
+                                + who
+                                + " on "
+                                + c
+                                + ": answered 3010 DIAMETER_UNKNOWN_PEER");
+                c.send(
+                        Capabilities.cea(
+                                m,
+                                local.get(),
+                                c.localAddress().getAddress(),
+                                ResultCodes.DIAMETER_UNKNOWN_PEER,
+                                "peer " + who + " is not configured here",
+                                false));
                 c.close();
                 return;
             }
@@ -100,7 +134,13 @@ public final class InboundConnections implements Function<Connection, Connection
             if (!done) {
                 done = true;
                 timeout.cancel(false);
-                LOG.log(Level.INFO, "closing inbound connection " + c + ": malformed first message (" + f + ")");
+                LOG.log(
+                        Level.INFO,
+                        "closing inbound connection "
+                                + c
+                                + ": malformed first message ("
+                                + f
+                                + ")");
                 c.close();
             }
         }

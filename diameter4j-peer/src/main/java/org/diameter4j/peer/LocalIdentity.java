@@ -16,9 +16,16 @@ import java.util.Locale;
  * @param originStateId Origin-State-Id (§8.16), or null to leave it out
  * @param inbandTls whether Inband-Security-Id TLS (1) is offered (RFC 3588 style)
  */
-public record LocalIdentity(String originHost, String originRealm, int vendorId, String productName,
-        Long firmwareRevision, List<Integer> supportedVendorIds, List<ApplicationId> applications,
-        Long originStateId, boolean inbandTls) {
+public record LocalIdentity(
+        String originHost,
+        String originRealm,
+        int vendorId,
+        String productName,
+        Long firmwareRevision,
+        List<Integer> supportedVendorIds,
+        List<ApplicationId> applications,
+        Long originStateId,
+        boolean inbandTls) {
 
     public LocalIdentity {
         if (originHost == null || originHost.isBlank()) {
@@ -42,6 +49,8 @@ public record LocalIdentity(String originHost, String originRealm, int vendorId,
 
     /** DiameterIdentity comparison: ASCII case-insensitive (RFC 6733 §5.6.4, DNS rules). */
     public static boolean sameIdentity(String a, String b) {
-        return a != null && b != null && a.toLowerCase(Locale.ROOT).equals(b.toLowerCase(Locale.ROOT));
+        return a != null
+                && b != null
+                && a.toLowerCase(Locale.ROOT).equals(b.toLowerCase(Locale.ROOT));
     }
 }

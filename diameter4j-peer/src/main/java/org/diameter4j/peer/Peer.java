@@ -82,9 +82,16 @@ public final class Peer implements PeerStateMachine.Actions {
         this.dynamic = dynamic;
         this.fsm = new PeerStateMachine(this);
         this.validator = new MessageValidator(ctx.dictionary());
-        this.watchdog = new Watchdog(config.tw().toMillis(), timers,
-                () -> ThreadLocalRandom.current().nextLong(-Watchdog.JITTER_MILLIS, Watchdog.JITTER_MILLIS + 1),
-                new WatchdogCallbacks());
+        this.watchdog =
+                new Watchdog(
+                        config.tw().toMillis(),
+                        timers,
+                        () ->
+                                ThreadLocalRandom.current()
+                                        .nextLong(
+                                                -Watchdog.JITTER_MILLIS,
+                                                Watchdog.JITTER_MILLIS + 1),
+                        new WatchdogCallbacks());
         this.enabled = config.enabled();
     }
 
@@ -121,7 +128,9 @@ public final class Peer implements PeerStateMachine.Actions {
     /** Open and not suspect: may be chosen for new requests. */
     public boolean isReady() {
         PeerState s = state;
-        return s.isOpen() && (watchdog.state() == Watchdog.State.OKAY || watchdog.state() == Watchdog.State.INITIAL);
+        return s.isOpen()
+                && (watchdog.state() == Watchdog.State.OKAY
+                        || watchdog.state() == Watchdog.State.INITIAL);
     }
 
     public boolean isDynamic() {
@@ -211,15 +220,16 @@ public final class Peer implements PeerStateMachine.Actions {
 
     /** Admin enable: connect now (Start), and reconnect with Tc whenever the connection is lost. */
     public void start() {
-        onLoop(() -> {
-            enabled = true;
-            autoReconnect = true;
-            lastManagementChange = Instant.now();
-            if (config.uri() != null && fsm.state() == PeerState.CLOSED) {
-                cancelReconnect();
-                fsm.fire(PeerEvent.START, null);
-            }
-        });
+        onLoop(
+                () -> {
+                    enabled = true;
+                    autoReconnect = true;
+                    lastManagementChange = Instant.now();
+                    if (config.uri() != null && fsm.state() == PeerState.CLOSED) {
+                        cancelReconnect();
+                        fsm.fire(PeerEvent.START, null);
+                    }
+                });
     }
 
     /**
@@ -228,52 +238,58 @@ public final class Peer implements PeerStateMachine.Actions {
      */
     public CompletableFuture<Void> stop(DisconnectCause cause) {
         CompletableFuture<Void> done = new CompletableFuture<>();
-        onLoop(() -> {
-            enabled = false;
-            autoReconnect = false;
-            lastManagementChange = Instant.now();
-            cancelReconnect();
-            PeerState s = fsm.state();
-            if (s == PeerState.CLOSED) {
-                done.complete(null);
-                return;
-            }
-            stopped = done;
-            stopCause = cause;
-            if (s.isOpen()) {
-                fsm.fire(PeerEvent.STOP, null);
-            } else {
-                // Not open: there is no one to say goodbye to. Close what is half-open.
-                timeoutReason = "stopped by the application";
-                closeAll();
-                forceClosed("stopped");
-            }
-        });
+        onLoop(
+                () -> {
+                    enabled = false;
+                    autoReconnect = false;
+                    lastManagementChange = Instant.now();
+                    cancelReconnect();
+                    PeerState s = fsm.state();
+                    if (s == PeerState.CLOSED) {
+                        done.complete(null);
+                        return;
+                    }
+                    stopped = done;
+                    stopCause = cause;
+                    if (s.isOpen()) {
+                        fsm.fire(PeerEvent.STOP, null);
+                    } else {
+                        // Not open: there is no one to say goodbye to. Close what is half-open.
+                        timeoutReason = "stopped by the application";
+                        closeAll();
+                        forceClosed("stopped");
+                    }
+                });
         return done;
     }
 
     /** Completes when the peer is open (I-Open or R-Open); never fails by itself. */
     public CompletableFuture<Peer> whenOpen() {
         CompletableFuture<Peer> f = new CompletableFuture<>();
-        onLoop(() -> {
-            if (fsm.state().isOpen()) {
-                f.complete(this);
-            } else {
-                readyWaiters.add(f);
-            }
-        });
+        onLoop(
+                () -> {
+                    if (fsm.state().isOpen()) {
+                        f.complete(this);
+                    } else {
+                        readyWaiters.add(f);
+                    }
+                });
         return f;
     }
 
     /**
      * Sends a request and returns its answer. The request gets a Hop-by-Hop identifier (and an
      * End-to-End identifier when it has none). The future completes with the answer, a {@link
-     * RequestTimeoutException} after {@code timeoutMillis}, or a {@link DiameterException} naming the
-     * reason (peer not open, connection lost).
+     * RequestTimeoutException} after {@code timeoutMillis}, or a {@link DiameterException} naming
+     * the reason (peer not open, connection lost).
      */
     public CompletableFuture<DiameterMessage> send(DiameterMessage request, long timeoutMillis) {
         CompletableFuture<DiameterMessage> f = new CompletableFuture<>();
-        onLoop(() -> sendOnLoop(new PendingRequest(request, f, timers.nowMillis() + timeoutMillis)));
+        onLoop(
+                () ->
+                        sendOnLoop(
+                                new PendingRequest(
+                                        request, f, timers.nowMillis() + timeoutMillis)));
         return f;
     }
 
@@ -282,16 +298,24 @@ public final class Peer implements PeerStateMachine.Actions {
      * Hop-by-Hop, the T flag set (RFC 6733 §5.5.4), same deadline.
      */
     public void retransmit(PendingRequest p) {
-        onLoop(() -> {
-            p.request().setFlag(DiameterMessage.FLAG_RETRANSMIT, true);
-            sendOnLoop(p);
-        });
+        onLoop(
+                () -> {
+                    p.request().setFlag(DiameterMessage.FLAG_RETRANSMIT, true);
+                    sendOnLoop(p);
+                });
     }
 
     private void sendOnLoop(PendingRequest p) {
         if (!fsm.state().isOpen() || active == null) {
-            p.fail(new PeerNotReadyException("peer " + name() + " is not open (state " + fsm.state() + ")"
-                    + (lastFailure != null ? "; last failure: " + lastFailure : ""), fsm.state()));
+            p.fail(
+                    new PeerNotReadyException(
+                            "peer "
+                                    + name()
+                                    + " is not open (state "
+                                    + fsm.state()
+                                    + ")"
+                                    + (lastFailure != null ? "; last failure: " + lastFailure : ""),
+                            fsm.state()));
             return;
         }
         fsm.fire(PeerEvent.SEND_MESSAGE, p);
@@ -344,7 +368,14 @@ public final class Peer implements PeerStateMachine.Actions {
     /** Hands an inbound connection whose CER has arrived to this peer (R-Conn-CER, §5.6.1). */
     public ConnectionHandler acceptResponder(Connection conn, DiameterMessage cer) {
         PeerConnection pc = new PeerConnection(false, conn);
-        onLoop(() -> fsm.fire(PeerEvent.R_CONN_CER, new Inbound(pc, cer)));
+        onLoop(
+                () -> {
+                    // The CER arrived before the connection was ours: count and trace it here (RFC
+                    // 6733 §5.3.1, M-26).
+                    counters.received(cer.commandCode(), true);
+                    ctx.traced(this, cer, true);
+                    fsm.fire(PeerEvent.R_CONN_CER, new Inbound(pc, cer));
+                });
         return pc;
     }
 
@@ -369,10 +400,16 @@ public final class Peer implements PeerStateMachine.Actions {
                 }
                 e = i ? PeerEvent.I_RCV_CEA : null;
             }
-            case DWR -> e = m.isRequest() ? (i ? PeerEvent.I_RCV_DWR : PeerEvent.R_RCV_DWR)
-                    : (i ? PeerEvent.I_RCV_DWA : PeerEvent.R_RCV_DWA);
-            case DPR -> e = m.isRequest() ? (i ? PeerEvent.I_RCV_DPR : PeerEvent.R_RCV_DPR)
-                    : (i ? PeerEvent.I_RCV_DPA : PeerEvent.R_RCV_DPA);
+            case DWR ->
+                    e =
+                            m.isRequest()
+                                    ? (i ? PeerEvent.I_RCV_DWR : PeerEvent.R_RCV_DWR)
+                                    : (i ? PeerEvent.I_RCV_DWA : PeerEvent.R_RCV_DWA);
+            case DPR ->
+                    e =
+                            m.isRequest()
+                                    ? (i ? PeerEvent.I_RCV_DPR : PeerEvent.R_RCV_DPR)
+                                    : (i ? PeerEvent.I_RCV_DPA : PeerEvent.R_RCV_DPA);
             default -> e = i ? PeerEvent.I_RCV_MESSAGE : PeerEvent.R_RCV_MESSAGE;
         }
         if (i && fsm.state() == PeerState.WAIT_I_CEA && e != PeerEvent.I_RCV_CEA) {
@@ -388,10 +425,19 @@ public final class Peer implements PeerStateMachine.Actions {
 
     private void malformed(PeerConnection pc, DecodeFailure f) {
         ctx.malformed(this, f);
-        log(Level.WARNING, "malformed message from " + name() + " dropped: " + f
-                + (f.fatal() ? "; closing the connection (framing lost)" : ""));
+        log(
+                Level.WARNING,
+                "malformed message from "
+                        + name()
+                        + " dropped: "
+                        + f
+                        + (f.fatal() ? "; closing the connection (framing lost)" : ""));
         DiameterMessage partial = f.partial();
-        if (!f.fatal() && partial != null && partial.isRequest() && pc.current() && pc.conn.isOpen()) {
+        if (!f.fatal()
+                && partial != null
+                && partial.isRequest()
+                && pc.current()
+                && pc.conn.isOpen()) {
             // §7.2: answer a malformed request with the error and the Failed-AVP.
             pc.send(errorAnswer(partial, f.resultCode(), f.reason(), f.failedAvp()));
         }
@@ -399,7 +445,20 @@ public final class Peer implements PeerStateMachine.Actions {
 
     private void closed(PeerConnection pc, Throwable cause) {
         if (cause != null && pc.current()) {
-            failure("connection " + pc.conn + " lost: " + describe(cause));
+            // With TLS 1.3 the server checks our certificate after our handshake has completed: its
+            // refusal arrives as an alert that closes the connection. Name it (RFC 6733 §13, M-27).
+            boolean tls =
+                    cause instanceof javax.net.ssl.SSLException
+                            || cause.getCause() instanceof javax.net.ssl.SSLException;
+            failure(
+                    tls
+                            ? "TLS failure on connection "
+                                    + pc.conn
+                                    + ": "
+                                    + describe(cause)
+                                    + " (check the certificates and trust on both sides: RFC 6733 §13 requires mutual"
+                                    + " authentication)"
+                            : "connection " + pc.conn + " lost: " + describe(cause));
         }
         if (pc == iConn) {
             fsm.fire(PeerEvent.I_PEER_DISC, pc);
@@ -441,8 +500,10 @@ public final class Peer implements PeerStateMachine.Actions {
                     failure(timeoutReason);
                     timeoutReason = null;
                 } else if (event == PeerEvent.I_RCV_NON_CEA) {
-                    failure("the peer sent " + ((Received) data).message().commandCode()
-                            + " instead of a CEA after our CER");
+                    failure(
+                            "the peer sent "
+                                    + ((Received) data).message().commandCode()
+                                    + " instead of a CEA after our CER");
                 }
                 closeAll();
             }
@@ -453,8 +514,12 @@ public final class Peer implements PeerStateMachine.Actions {
                 DiameterMessage dwa = ((Received) data).message();
                 originStateId(dwa);
                 Avp rc = dwa.find(Capabilities.RESULT_CODE);
-                if (rc != null && rc.valueLength() == 4 && rc.asUnsigned32() != ResultCodes.DIAMETER_SUCCESS) {
-                    log(Level.INFO, "DWA from " + name() + " carries Result-Code " + rc.asUnsigned32());
+                if (rc != null
+                        && rc.valueLength() == 4
+                        && rc.asUnsigned32() != ResultCodes.DIAMETER_SUCCESS) {
+                    log(
+                            Level.INFO,
+                            "DWA from " + name() + " carries Result-Code " + rc.asUnsigned32());
                 }
             }
             case I_SND_DWA, R_SND_DWA -> {
@@ -463,8 +528,18 @@ public final class Peer implements PeerStateMachine.Actions {
             }
             case I_SND_DPR, R_SND_DPR -> {
                 DiameterMessage dpr = DiameterMessage.request(DPR, 0, false);
-                dpr.add(Avp.ofUtf8(Capabilities.ORIGIN_HOST, 0, Avp.FLAG_MANDATORY, ctx.local().originHost()));
-                dpr.add(Avp.ofUtf8(Capabilities.ORIGIN_REALM, 0, Avp.FLAG_MANDATORY, ctx.local().originRealm()));
+                dpr.add(
+                        Avp.ofUtf8(
+                                Capabilities.ORIGIN_HOST,
+                                0,
+                                Avp.FLAG_MANDATORY,
+                                ctx.local().originHost()));
+                dpr.add(
+                        Avp.ofUtf8(
+                                Capabilities.ORIGIN_REALM,
+                                0,
+                                Avp.FLAG_MANDATORY,
+                                ctx.local().originRealm()));
                 dpr.add(Avp.ofInt32(DISCONNECT_CAUSE, 0, Avp.FLAG_MANDATORY, stopCause.value()));
                 dpr.hopByHop(active.hopByHop.next()).endToEnd(ctx.ids().nextEndToEnd());
                 active.send(dpr);
@@ -472,12 +547,16 @@ public final class Peer implements PeerStateMachine.Actions {
             case I_SND_DPA, R_SND_DPA -> {
                 Received r = (Received) data;
                 Avp c = r.message().find(DISCONNECT_CAUSE);
-                DisconnectCause cause = c != null && c.valueLength() == 4 ? DisconnectCause.of(c.asInt32()) : null;
+                DisconnectCause cause =
+                        c != null && c.valueLength() == 4 ? DisconnectCause.of(c.asInt32()) : null;
                 lastDisconnectCause = cause;
                 autoReconnect = cause == null || cause.allowsReconnect();
-                failure("the peer disconnected with Disconnect-Cause "
-                        + (cause != null ? cause.name() : "(none)")
-                        + (autoReconnect ? "" : ": not reconnecting (RFC 6733 §5.4.3 SHOULD NOT)"));
+                failure(
+                        "the peer disconnected with Disconnect-Cause "
+                                + (cause != null ? cause.name() : "(none)")
+                                + (autoReconnect
+                                        ? ""
+                                        : ": not reconnecting (RFC 6733 §5.4.3 SHOULD NOT)"));
                 r.pc().send(successAnswer(r.message()));
             }
             default -> throw new IllegalStateException("unhandled action " + action);
@@ -490,22 +569,42 @@ public final class Peer implements PeerStateMachine.Actions {
         state = to;
         cancelStateTimer();
         switch (to) {
-            case WAIT_CONN_ACK, WAIT_CONN_ACK_ELECT -> armStateTimer(
-                    ctx.connectTimeoutMillis() + 2_000, "no answer to the TCP connect");
-            case WAIT_I_CEA, WAIT_RETURNS -> armStateTimer(config.ceaTimeout().toMillis(),
-                    "connected, but no CEA within " + config.ceaTimeout().toSeconds() + " s of sending the CER");
-            case CLOSING -> armStateTimer(config.dpaTimeout().toMillis(), "no DPA within "
-                    + config.dpaTimeout().toSeconds() + " s");
-            default -> { }
+            case WAIT_CONN_ACK, WAIT_CONN_ACK_ELECT ->
+                    armStateTimer(
+                            ctx.connectTimeoutMillis() + 2_000, "no answer to the TCP connect");
+            case WAIT_I_CEA, WAIT_RETURNS ->
+                    armStateTimer(
+                            config.ceaTimeout().toMillis(),
+                            "connected, but no CEA within "
+                                    + config.ceaTimeout().toSeconds()
+                                    + " s of sending the CER");
+            case CLOSING ->
+                    armStateTimer(
+                            config.dpaTimeout().toMillis(),
+                            "no DPA within " + config.dpaTimeout().toSeconds() + " s");
+            default -> {}
         }
         if (to.isOpen()) {
             opened();
         } else if (to == PeerState.CLOSED) {
             closedState();
         }
-        log(to.isOpen() || to == PeerState.CLOSED ? Level.INFO : Level.DEBUG,
-                "peer " + name() + ": " + from + " -> " + to + (to.isOpen() ? " (applications " + commonApplications + ")"
-                        : to == PeerState.CLOSED && lastFailure != null ? " (" + lastFailure + ")" : ""));
+        // M-08: INFO when the peer comes up or goes down; a failed attempt (Wait-* -> Closed) is
+        // DEBUG, its cause was logged once by failure().
+        boolean wasUp = from.isOpen() || from == PeerState.CLOSING;
+        log(
+                to.isOpen() || (to == PeerState.CLOSED && wasUp) ? Level.INFO : Level.DEBUG,
+                "peer "
+                        + name()
+                        + ": "
+                        + from
+                        + " -> "
+                        + to
+                        + (to.isOpen()
+                                ? " (applications " + commonApplications + ")"
+                                : to == PeerState.CLOSED && lastFailure != null
+                                        ? " (" + lastFailure + ")"
+                                        : ""));
         ctx.peerChanged(this, from, to);
     }
 
@@ -515,10 +614,20 @@ public final class Peer implements PeerStateMachine.Actions {
             in.pc().conn.close();
         }
         if (event == PeerEvent.SEND_MESSAGE && data instanceof PendingRequest p) {
-            p.fail(new PeerNotReadyException("peer " + name() + " is not open (state " + s + ")", s));
+            p.fail(
+                    new PeerNotReadyException(
+                            "peer " + name() + " is not open (state " + s + ")", s));
             return;
         }
-        log(Level.DEBUG, "peer " + name() + ": event " + event + " in state " + s + " has no row in RFC 6733 §5.6; ignored");
+        log(
+                Level.DEBUG,
+                "peer "
+                        + name()
+                        + ": event "
+                        + event
+                        + " in state "
+                        + s
+                        + " has no row in RFC 6733 §5.6; ignored");
     }
 
     // ---- action details ---------------------------------------------------------------------
@@ -527,37 +636,82 @@ public final class Peer implements PeerStateMachine.Actions {
         PeerConnection pc = new PeerConnection(true, null);
         iConn = pc;
         String host = config.uri().host();
-        ctx.resolver().resolve(host).whenComplete((addrs, err) -> onLoop(() -> {
-            if (pc != iConn) {
-                return;
-            }
-            if (err != null || addrs.isEmpty()) {
-                failure(err != null ? describe(err) : "DNS: '" + host + "' has no address");
-                fsm.fire(PeerEvent.I_RCV_CONN_NACK, pc);
-                return;
-            }
-            // A load balancer's FQDN may have several addresses: try the next one at each attempt.
-            InetAddress addr = addrs.get(Math.floorMod(addressRotation++, addrs.size()));
-            InetSocketAddress target = new InetSocketAddress(addr, config.uri().port());
-            TransportProtocol proto = config.uri().transport().equals("sctp") ? TransportProtocol.SCTP : TransportProtocol.TCP;
-            InetSocketAddress bind = config.bindAddress() != null ? config.bindAddress() : ctx.localAddressFor(addr);
-            ctx.transport().connect(target, bind, proto, config.uri().secure() ? config.tls() : null, loop, pc)
-                    .whenComplete((conn, cerr) -> onLoop(() -> {
-                        if (cerr != null) {
-                            if (pc == iConn) {
-                                failure(describeConnect(target, cerr));
-                                fsm.fire(PeerEvent.I_RCV_CONN_NACK, pc);
-                            }
-                            return;
-                        }
-                        if (pc != iConn) {
-                            conn.close();
-                            return;
-                        }
-                        pc.conn = conn;
-                        fsm.fire(PeerEvent.I_RCV_CONN_ACK, pc);
-                    }));
-        }));
+        ctx.resolver()
+                .resolve(host)
+                .whenComplete(
+                        (addrs, err) ->
+                                onLoop(
+                                        () -> {
+                                            if (pc != iConn) {
+                                                return;
+                                            }
+                                            if (err != null || addrs.isEmpty()) {
+                                                failure(
+                                                        err != null
+                                                                ? describe(err)
+                                                                : "DNS: '"
+                                                                        + host
+                                                                        + "' has no address");
+                                                fsm.fire(PeerEvent.I_RCV_CONN_NACK, pc);
+                                                return;
+                                            }
+                                            // A load balancer's FQDN may have several addresses:
+                                            // try the next one at each attempt.
+                                            InetAddress addr =
+                                                    addrs.get(
+                                                            Math.floorMod(
+                                                                    addressRotation++,
+                                                                    addrs.size()));
+                                            InetSocketAddress target =
+                                                    new InetSocketAddress(
+                                                            addr, config.uri().port());
+                                            TransportProtocol proto =
+                                                    config.uri().transport().equals("sctp")
+                                                            ? TransportProtocol.SCTP
+                                                            : TransportProtocol.TCP;
+                                            InetSocketAddress bind =
+                                                    config.bindAddress() != null
+                                                            ? config.bindAddress()
+                                                            : ctx.localAddressFor(addr);
+                                            ctx.transport()
+                                                    .connect(
+                                                            target,
+                                                            bind,
+                                                            proto,
+                                                            config.uri().secure()
+                                                                    ? config.tls()
+                                                                    : null,
+                                                            loop,
+                                                            pc)
+                                                    .whenComplete(
+                                                            (conn, cerr) ->
+                                                                    onLoop(
+                                                                            () -> {
+                                                                                if (cerr != null) {
+                                                                                    if (pc
+                                                                                            == iConn) {
+                                                                                        failure(
+                                                                                                describeConnect(
+                                                                                                        target,
+                                                                                                        cerr));
+                                                                                        fsm.fire(
+                                                                                                PeerEvent
+                                                                                                        .I_RCV_CONN_NACK,
+                                                                                                pc);
+                                                                                    }
+                                                                                    return;
+                                                                                }
+                                                                                if (pc != iConn) {
+                                                                                    conn.close();
+                                                                                    return;
+                                                                                }
+                                                                                pc.conn = conn;
+                                                                                fsm.fire(
+                                                                                        PeerEvent
+                                                                                                .I_RCV_CONN_ACK,
+                                                                                        pc);
+                                                                            }));
+                                        }));
     }
 
     private PeerStateMachine.Outcome processCer() {
@@ -568,21 +722,38 @@ public final class Peer implements PeerStateMachine.Actions {
             return rejectCer(here, f.resultCode(), f.reason(), f.failedAvp());
         }
         RemoteCapabilities caps = Capabilities.read(cer);
-        List<ApplicationId> common = Capabilities.common(ctx.local().applications(), caps.applications());
+        List<ApplicationId> common =
+                Capabilities.common(ctx.local().applications(), caps.applications());
         if (common.isEmpty()) {
-            return rejectCer(here, ResultCodes.DIAMETER_NO_COMMON_APPLICATION, "no common application: we support "
-                    + ctx.local().applications() + ", the peer " + caps.applications(), null);
+            return rejectCer(
+                    here,
+                    ResultCodes.DIAMETER_NO_COMMON_APPLICATION,
+                    "no common application: we support "
+                            + ctx.local().applications()
+                            + ", the peer "
+                            + caps.applications(),
+                    null);
         }
         if (config.inbandTls() && !caps.offersTls()) {
-            return rejectCer(here, ResultCodes.DIAMETER_NO_COMMON_SECURITY,
-                    "in-band TLS is required but the CER does not offer Inband-Security-Id TLS", null);
+            return rejectCer(
+                    here,
+                    ResultCodes.DIAMETER_NO_COMMON_SECURITY,
+                    "in-band TLS is required but the CER does not offer Inband-Security-Id TLS",
+                    null);
         }
         rCaps = caps;
         return PeerStateMachine.Outcome.OK;
     }
 
     private PeerStateMachine.Outcome rejectCer(PeerState here, long rc, String reason, Avp failed) {
-        DiameterMessage cea = Capabilities.cea(rCer, ctx.local(), rConn.conn.localAddress().getAddress(), rc, reason, false);
+        DiameterMessage cea =
+                Capabilities.cea(
+                        rCer,
+                        ctx.local(),
+                        rConn.conn.localAddress().getAddress(),
+                        rc,
+                        reason,
+                        false);
         if (failed != null) {
             cea.add(Avp.grouped(Capabilities.FAILED_AVP, 0, Avp.FLAG_MANDATORY, failed));
         }
@@ -603,13 +774,26 @@ public final class Peer implements PeerStateMachine.Actions {
         boolean tls = config.inbandTls() && rCaps.offersTls();
         if (tls) {
             // The CEA leaves in plaintext, then the handshake (RFC 3588 §13.1, Inband-Security-Id).
-            pc.conn.startTls(config.tls(), false).exceptionally(e -> {
-                onLoop(() -> failure("in-band TLS handshake failed: " + describe(e)));
-                return null;
-            });
+            pc.conn
+                    .startTls(config.tls(), false)
+                    .exceptionally(
+                            e -> {
+                                onLoop(
+                                        () ->
+                                                failure(
+                                                        "in-band TLS handshake failed: "
+                                                                + describe(e)));
+                                return null;
+                            });
         }
-        pc.send(Capabilities.cea(rCer, ctx.local(), pc.conn.localAddress().getAddress(), ResultCodes.DIAMETER_SUCCESS,
-                null, tls));
+        pc.send(
+                Capabilities.cea(
+                        rCer,
+                        ctx.local(),
+                        pc.conn.localAddress().getAddress(),
+                        ResultCodes.DIAMETER_SUCCESS,
+                        null,
+                        tls));
         adopt(pc, rCaps);
         rCer = null;
         return PeerStateMachine.Outcome.OK;
@@ -619,7 +803,10 @@ public final class Peer implements PeerStateMachine.Actions {
         // §5.6.4: "If the local Origin-Host lexicographically succeeds the received Origin-Host, a
         // Win-Election event is issued locally" — ASCII case-insensitively.
         String mine = ctx.local().originHost().toLowerCase(Locale.ROOT);
-        String theirs = rCaps == null || rCaps.originHost() == null ? "" : rCaps.originHost().toLowerCase(Locale.ROOT);
+        String theirs =
+                rCaps == null || rCaps.originHost() == null
+                        ? ""
+                        : rCaps.originHost().toLowerCase(Locale.ROOT);
         if (mine.compareTo(theirs) > 0) {
             fsm.fire(PeerEvent.WIN_ELECTION, null);
         }
@@ -634,17 +821,29 @@ public final class Peer implements PeerStateMachine.Actions {
         if (rc != ResultCodes.DIAMETER_SUCCESS) {
             String name = ctx.dictionary().resultCodeName(rc);
             Avp em = cea.find(Capabilities.ERROR_MESSAGE);
-            why = "the peer refused our CER: Result-Code " + (rc < 0 ? "missing" : rc + (name != null ? " " + name : ""))
-                    + (em != null ? " (\"" + em.asUtf8() + "\")" : "");
-        } else if (config.destinationHost() != null && !LocalIdentity.sameIdentity(config.destinationHost(), caps.originHost())) {
+            why =
+                    "the peer refused our CER: Result-Code "
+                            + (rc < 0 ? "missing" : rc + (name != null ? " " + name : ""))
+                            + (em != null ? " (\"" + em.asUtf8() + "\")" : "");
+        } else if (config.destinationHost() != null
+                && !LocalIdentity.sameIdentity(config.destinationHost(), caps.originHost())) {
             // M-17, seed 003: "mismatch with locally stored information".
-            why = "CEA Origin-Host '" + caps.originHost() + "' does not match the configured destination host '"
-                    + config.destinationHost() + "' (mismatch with locally stored information)";
+            why =
+                    "CEA Origin-Host '"
+                            + caps.originHost()
+                            + "' does not match the configured destination host '"
+                            + config.destinationHost()
+                            + "' (mismatch with locally stored information)";
         } else {
-            List<ApplicationId> common = Capabilities.common(ctx.local().applications(), caps.applications());
+            List<ApplicationId> common =
+                    Capabilities.common(ctx.local().applications(), caps.applications());
             if (common.isEmpty()) {
-                why = "no common application: we advertise " + ctx.local().applications() + ", the peer "
-                        + caps.applications() + " (5010 DIAMETER_NO_COMMON_APPLICATION)";
+                why =
+                        "no common application: we advertise "
+                                + ctx.local().applications()
+                                + ", the peer "
+                                + caps.applications()
+                                + " (5010 DIAMETER_NO_COMMON_APPLICATION)";
             }
         }
         if (why != null) {
@@ -653,15 +852,24 @@ public final class Peer implements PeerStateMachine.Actions {
             if (here == PeerState.WAIT_RETURNS && rConn != null) {
                 // Like I-Peer-Disc in Wait-Returns: keep the responder connection.
                 PeerStateMachine.Outcome o = sendCea();
-                return o == PeerStateMachine.Outcome.OK ? PeerStateMachine.Outcome.goTo(PeerState.R_OPEN) : o;
+                return o == PeerStateMachine.Outcome.OK
+                        ? PeerStateMachine.Outcome.goTo(PeerState.R_OPEN)
+                        : o;
             }
             return PeerStateMachine.Outcome.goTo(PeerState.CLOSED);
         }
         if (config.inbandTls() && caps.offersTls()) {
-            iConn.conn.startTls(config.tls(), true).exceptionally(e -> {
-                onLoop(() -> failure("in-band TLS handshake failed: " + describe(e)));
-                return null;
-            });
+            iConn.conn
+                    .startTls(config.tls(), true)
+                    .exceptionally(
+                            e -> {
+                                onLoop(
+                                        () ->
+                                                failure(
+                                                        "in-band TLS handshake failed: "
+                                                                + describe(e)));
+                                return null;
+                            });
         }
         adopt(iConn, caps);
         return PeerStateMachine.Outcome.OK;
@@ -673,7 +881,8 @@ public final class Peer implements PeerStateMachine.Actions {
         if (config.destinationHost() == null) {
             learnedHost = caps.originHost();
         }
-        commonApplications = List.copyOf(Capabilities.common(ctx.local().applications(), caps.applications()));
+        commonApplications =
+                List.copyOf(Capabilities.common(ctx.local().applications(), caps.applications()));
         localAddress = pc.conn.localAddress();
         remoteAddress = pc.conn.remoteAddress();
         noteOriginStateId(caps.originStateId());
@@ -723,11 +932,22 @@ public final class Peer implements PeerStateMachine.Actions {
             pendingSize = pending.size();
         }
         p.timer = null;
-        String cmd = ctx.dictionary().commandName(p.request().applicationId(), p.request().commandCode(), true);
-        p.fail(new RequestTimeoutException("no answer from " + name() + " to " + cmd + " (Hop-by-Hop "
-                + Integer.toUnsignedString(p.request().hopByHop()) + ", End-to-End "
-                + Integer.toUnsignedString(p.request().endToEnd()) + ") within "
-                + (p.elapsedNanos() / 1_000_000) + " ms"));
+        String cmd =
+                ctx.dictionary()
+                        .commandName(p.request().applicationId(), p.request().commandCode(), true);
+        p.fail(
+                new RequestTimeoutException(
+                        "no answer from "
+                                + name()
+                                + " to "
+                                + cmd
+                                + " (Hop-by-Hop "
+                                + Integer.toUnsignedString(p.request().hopByHop())
+                                + ", End-to-End "
+                                + Integer.toUnsignedString(p.request().endToEnd())
+                                + ") within "
+                                + (p.elapsedNanos() / 1_000_000)
+                                + " ms"));
     }
 
     private void process(Received r) {
@@ -737,8 +957,13 @@ public final class Peer implements PeerStateMachine.Actions {
             pendingSize = pending.size();
             if (p == null) {
                 // §6.2.1: an answer whose Hop-by-Hop matches nothing is discarded.
-                log(Level.DEBUG, "answer from " + name() + " with unknown Hop-by-Hop "
-                        + Integer.toUnsignedString(m.hopByHop()) + " discarded (late, or already timed out)");
+                log(
+                        Level.DEBUG,
+                        "answer from "
+                                + name()
+                                + " with unknown Hop-by-Hop "
+                                + Integer.toUnsignedString(m.hopByHop())
+                                + " discarded (late, or already timed out)");
                 return;
             }
             p.complete(m);
@@ -751,33 +976,74 @@ public final class Peer implements PeerStateMachine.Actions {
         } catch (RuntimeException e) {
             answer = CompletableFuture.failedFuture(e);
         }
-        answer.whenComplete((a, err) -> onLoop(() -> {
-            DiameterMessage out = a;
-            if (err != null || a == null) {
-                log(Level.WARNING, "handler for " + ctx.dictionary().commandName(m.applicationId(), m.commandCode(), true)
-                        + " from " + name() + " failed: " + (err != null ? describe(err) : "no answer"));
-                out = errorAnswer(m, ResultCodes.DIAMETER_UNABLE_TO_COMPLY, "the request could not be processed", null);
-            }
-            if (pc.conn != null && pc.conn.isOpen()) {
-                pc.send(out);
-            }
-        }));
+        answer.whenComplete(
+                (a, err) ->
+                        onLoop(
+                                () -> {
+                                    DiameterMessage out = a;
+                                    if (err != null || a == null) {
+                                        log(
+                                                Level.WARNING,
+                                                "handler for "
+                                                        + ctx.dictionary()
+                                                                .commandName(
+                                                                        m.applicationId(),
+                                                                        m.commandCode(),
+                                                                        true)
+                                                        + " from "
+                                                        + name()
+                                                        + " failed: "
+                                                        + (err != null
+                                                                ? describe(err)
+                                                                : "no answer"));
+                                        out =
+                                                errorAnswer(
+                                                        m,
+                                                        ResultCodes.DIAMETER_UNABLE_TO_COMPLY,
+                                                        "the request could not be processed",
+                                                        null);
+                                    }
+                                    if (pc.conn != null && pc.conn.isOpen()) {
+                                        pc.send(out);
+                                    }
+                                }));
     }
 
     /** A success answer to a DWR or DPR (§5.5.2, §5.4.2). */
     private DiameterMessage successAnswer(DiameterMessage request) {
         DiameterMessage a = request.answer();
-        a.add(Avp.ofUnsigned32(Capabilities.RESULT_CODE, 0, Avp.FLAG_MANDATORY, ResultCodes.DIAMETER_SUCCESS));
-        a.add(Avp.ofUtf8(Capabilities.ORIGIN_HOST, 0, Avp.FLAG_MANDATORY, ctx.local().originHost()));
-        a.add(Avp.ofUtf8(Capabilities.ORIGIN_REALM, 0, Avp.FLAG_MANDATORY, ctx.local().originRealm()));
+        a.add(
+                Avp.ofUnsigned32(
+                        Capabilities.RESULT_CODE,
+                        0,
+                        Avp.FLAG_MANDATORY,
+                        ResultCodes.DIAMETER_SUCCESS));
+        a.add(
+                Avp.ofUtf8(
+                        Capabilities.ORIGIN_HOST, 0, Avp.FLAG_MANDATORY, ctx.local().originHost()));
+        a.add(
+                Avp.ofUtf8(
+                        Capabilities.ORIGIN_REALM,
+                        0,
+                        Avp.FLAG_MANDATORY,
+                        ctx.local().originRealm()));
         if (request.commandCode() == DWR && ctx.local().originStateId() != null) {
-            a.add(Avp.ofUnsigned32(Capabilities.ORIGIN_STATE_ID, 0, Avp.FLAG_MANDATORY, ctx.local().originStateId()));
+            a.add(
+                    Avp.ofUnsigned32(
+                            Capabilities.ORIGIN_STATE_ID,
+                            0,
+                            Avp.FLAG_MANDATORY,
+                            ctx.local().originStateId()));
         }
         return a;
     }
 
-    /** An error answer (§7.2): E bit for protocol errors, Result-Code, Origin-*, Error-Message, Failed-AVP. */
-    public DiameterMessage errorAnswer(DiameterMessage request, long resultCode, String message, Avp failedAvp) {
+    /**
+     * An error answer (§7.2): E bit for protocol errors, Result-Code, Origin-*, Error-Message,
+     * Failed-AVP.
+     */
+    public DiameterMessage errorAnswer(
+            DiameterMessage request, long resultCode, String message, Avp failedAvp) {
         return ErrorAnswers.build(request, ctx.local(), resultCode, message, failedAvp);
     }
 
@@ -805,8 +1071,12 @@ public final class Peer implements PeerStateMachine.Actions {
             }
             List<PendingRequest> unclaimed = ctx.failover(this, left, true);
             for (PendingRequest p : unclaimed) {
-                p.fail(new PeerDisconnectedException("the connection to " + name() + " closed before the answer arrived"
-                        + (lastFailure != null ? " (" + lastFailure + ")" : "")));
+                p.fail(
+                        new PeerDisconnectedException(
+                                "the connection to "
+                                        + name()
+                                        + " closed before the answer arrived"
+                                        + (lastFailure != null ? " (" + lastFailure + ")" : "")));
             }
         }
         if (stopped != null) {
@@ -833,13 +1103,16 @@ public final class Peer implements PeerStateMachine.Actions {
         cancelReconnect();
         long tc = config.tc().toMillis();
         reconnectDue = timers.nowMillis() + tc;
-        reconnectTimer = timers.schedule(tc, () -> {
-            reconnectTimer = null;
-            reconnectDue = -1;
-            if (enabled && fsm.state() == PeerState.CLOSED) {
-                fsm.fire(PeerEvent.START, null);
-            }
-        });
+        reconnectTimer =
+                timers.schedule(
+                        tc,
+                        () -> {
+                            reconnectTimer = null;
+                            reconnectDue = -1;
+                            if (enabled && fsm.state() == PeerState.CLOSED) {
+                                fsm.fire(PeerEvent.START, null);
+                            }
+                        });
     }
 
     private void cancelReconnect() {
@@ -852,13 +1125,16 @@ public final class Peer implements PeerStateMachine.Actions {
 
     private void armStateTimer(long millis, String reason) {
         PeerState armedIn = fsm.state();
-        stateTimer = timers.schedule(millis, () -> {
-            stateTimer = null;
-            if (fsm.state() == armedIn) {
-                timeoutReason = reason;
-                fsm.fire(PeerEvent.TIMEOUT, null);
-            }
-        });
+        stateTimer =
+                timers.schedule(
+                        millis,
+                        () -> {
+                            stateTimer = null;
+                            if (fsm.state() == armedIn) {
+                                timeoutReason = reason;
+                                fsm.fire(PeerEvent.TIMEOUT, null);
+                            }
+                        });
     }
 
     private void cancelStateTimer() {
@@ -909,7 +1185,8 @@ public final class Peer implements PeerStateMachine.Actions {
 
     static String describe(Throwable t) {
         Throwable c = t;
-        while ((c instanceof java.util.concurrent.CompletionException || c instanceof java.util.concurrent.ExecutionException)
+        while ((c instanceof java.util.concurrent.CompletionException
+                        || c instanceof java.util.concurrent.ExecutionException)
                 && c.getCause() != null) {
             c = c.getCause();
         }
@@ -919,9 +1196,13 @@ public final class Peer implements PeerStateMachine.Actions {
 
     private static String describeConnect(InetSocketAddress target, Throwable t) {
         String d = describe(t);
-        Throwable c = t instanceof java.util.concurrent.CompletionException && t.getCause() != null ? t.getCause() : t;
+        Throwable c =
+                t instanceof java.util.concurrent.CompletionException && t.getCause() != null
+                        ? t.getCause()
+                        : t;
         String where = target.getAddress().getHostAddress() + ":" + target.getPort();
-        if (c instanceof java.net.ConnectException && d.toLowerCase(Locale.ROOT).contains("refused")) {
+        if (c instanceof java.net.ConnectException
+                && d.toLowerCase(Locale.ROOT).contains("refused")) {
             return "connection refused by " + where + " (nothing listens there)";
         }
         if (c instanceof io.netty.channel.ConnectTimeoutException) {
@@ -945,10 +1226,25 @@ public final class Peer implements PeerStateMachine.Actions {
                 return;
             }
             DiameterMessage dwr = DiameterMessage.request(DWR, 0, false);
-            dwr.add(Avp.ofUtf8(Capabilities.ORIGIN_HOST, 0, Avp.FLAG_MANDATORY, ctx.local().originHost()));
-            dwr.add(Avp.ofUtf8(Capabilities.ORIGIN_REALM, 0, Avp.FLAG_MANDATORY, ctx.local().originRealm()));
+            dwr.add(
+                    Avp.ofUtf8(
+                            Capabilities.ORIGIN_HOST,
+                            0,
+                            Avp.FLAG_MANDATORY,
+                            ctx.local().originHost()));
+            dwr.add(
+                    Avp.ofUtf8(
+                            Capabilities.ORIGIN_REALM,
+                            0,
+                            Avp.FLAG_MANDATORY,
+                            ctx.local().originRealm()));
             if (ctx.local().originStateId() != null) {
-                dwr.add(Avp.ofUnsigned32(Capabilities.ORIGIN_STATE_ID, 0, Avp.FLAG_MANDATORY, ctx.local().originStateId()));
+                dwr.add(
+                        Avp.ofUnsigned32(
+                                Capabilities.ORIGIN_STATE_ID,
+                                0,
+                                Avp.FLAG_MANDATORY,
+                                ctx.local().originStateId()));
             }
             dwr.hopByHop(pc.hopByHop.next()).endToEnd(ctx.ids().nextEndToEnd());
             pc.send(dwr);

@@ -23,9 +23,20 @@ import org.diameter4j.transport.TlsConfig;
  * @param inbandTls offer/accept Inband-Security-Id TLS (RFC 3588 style)
  * @param bindAddress the local address to connect from, or null to let the OS choose (M-02)
  */
-public record PeerConfig(String destinationHost, DiameterUri uri, int index, int preference,
-        boolean defaultPeer, boolean enabled, Duration tc, Duration tw, Duration ceaTimeout,
-        Duration dpaTimeout, TlsConfig tls, boolean inbandTls, InetSocketAddress bindAddress) {
+public record PeerConfig(
+        String destinationHost,
+        DiameterUri uri,
+        int index,
+        int preference,
+        boolean defaultPeer,
+        boolean enabled,
+        Duration tc,
+        Duration tw,
+        Duration ceaTimeout,
+        Duration dpaTimeout,
+        TlsConfig tls,
+        boolean inbandTls,
+        InetSocketAddress bindAddress) {
 
     public static final Duration DEFAULT_TC = Duration.ofSeconds(30);
     public static final Duration DEFAULT_TW = Duration.ofSeconds(30);
@@ -38,16 +49,19 @@ public record PeerConfig(String destinationHost, DiameterUri uri, int index, int
             throw new IllegalArgumentException("a peer needs a destination host, a URI, or both");
         }
         if (tw.toMillis() < Watchdog.MIN_TW_MILLIS) {
-            throw new IllegalArgumentException("Tw " + tw.toSeconds() + " s is below the minimum of 6 s (RFC 3539 §3.4.1)");
+            throw new IllegalArgumentException(
+                    "Tw " + tw.toSeconds() + " s is below the minimum of 6 s (RFC 3539 §3.4.1)");
         }
         if (tc.isNegative() || tc.isZero()) {
             throw new IllegalArgumentException("Tc must be positive");
         }
         if (uri != null && uri.secure() && tls == null) {
-            throw new IllegalArgumentException(uri + " uses aaas:// (TLS at connect) but no TLS settings are given");
+            throw new IllegalArgumentException(
+                    uri + " uses aaas:// (TLS at connect) but no TLS settings are given");
         }
         if (inbandTls && tls == null) {
-            throw new IllegalArgumentException("in-band TLS needs TLS settings (certificate, key, trust)");
+            throw new IllegalArgumentException(
+                    "in-band TLS needs TLS settings (certificate, key, trust)");
         }
     }
 
@@ -60,7 +74,10 @@ public record PeerConfig(String destinationHost, DiameterUri uri, int index, int
         return new Builder();
     }
 
-    /** A peer to connect to: {@code aaa://host[:port][;transport=tcp]}, {@code aaas://…}, or {@code host[:port]}. */
+    /**
+     * A peer to connect to: {@code aaa://host[:port][;transport=tcp]}, {@code aaas://…}, or {@code
+     * host[:port]}.
+     */
     public static Builder connectTo(String peer) {
         String p = peer.contains("://") ? peer : "aaa://" + peer;
         return new Builder().uri(DiameterUri.parse(p));
@@ -147,8 +164,20 @@ public record PeerConfig(String destinationHost, DiameterUri uri, int index, int
         }
 
         public PeerConfig build() {
-            return new PeerConfig(destinationHost, uri, index, preference, defaultPeer, enabled, tc, tw, ceaTimeout,
-                    dpaTimeout, tls, inbandTls, bindAddress);
+            return new PeerConfig(
+                    destinationHost,
+                    uri,
+                    index,
+                    preference,
+                    defaultPeer,
+                    enabled,
+                    tc,
+                    tw,
+                    ceaTimeout,
+                    dpaTimeout,
+                    tls,
+                    inbandTls,
+                    bindAddress);
         }
     }
 }

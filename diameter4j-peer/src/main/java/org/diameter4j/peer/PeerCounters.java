@@ -28,7 +28,6 @@ public final class PeerCounters {
         public String label() {
             return label;
         }
-
     }
 
     private static final Kind[] KINDS = Kind.values();

@@ -7,9 +7,9 @@ import java.util.ArrayDeque;
  * to the row's next state. Events raised while a row runs (the Win-Election of the Elect action)
  * are queued and handled after it, in the state the row led to.
  *
- * <p>An action can fail — a CER with no common application, a CEA from the wrong host, a
- * connection that could not be written — and then names the state to go to instead; the row's
- * remaining actions are skipped. Not thread-safe: one peer's events run on one thread.
+ * <p>An action can fail — a CER with no common application, a CEA from the wrong host, a connection
+ * that could not be written — and then names the state to go to instead; the row's remaining
+ * actions are skipped. Not thread-safe: one peer's events run on one thread.
  */
 public final class PeerStateMachine {
     /** What an action reports. */

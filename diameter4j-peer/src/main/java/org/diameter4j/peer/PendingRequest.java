@@ -16,7 +16,10 @@ public final class PendingRequest {
     Timers.Timer timer;
     int hopByHop;
 
-    PendingRequest(DiameterMessage request, CompletableFuture<DiameterMessage> future, long deadlineMillis) {
+    PendingRequest(
+            DiameterMessage request,
+            CompletableFuture<DiameterMessage> future,
+            long deadlineMillis) {
         this.request = request;
         this.future = future;
         this.deadlineMillis = deadlineMillis;

@@ -107,7 +107,9 @@ public final class Watchdog {
         return state;
     }
 
-    /** True when the peer may be chosen for new requests: OKAY only (not SUSPECT, DOWN or REOPEN). */
+    /**
+     * True when the peer may be chosen for new requests: OKAY only (not SUSPECT, DOWN or REOPEN).
+     */
     public boolean isAvailable() {
         return state == State.OKAY;
     }
@@ -131,7 +133,7 @@ public final class Watchdog {
                 pending = true;
                 state = State.REOPEN;
             }
-            default -> { } // already up: not an event of the table
+            default -> {} // already up: not an event of the table
         }
     }
 
@@ -148,7 +150,7 @@ public final class Watchdog {
                 state = State.DOWN;
                 callbacks.closeConnection();
             }
-            default -> { }
+            default -> {}
         }
         pending = false;
     }
@@ -183,7 +185,7 @@ public final class Watchdog {
                     callbacks.failback();
                 }
             }
-            default -> { }
+            default -> {}
         }
     }
 
@@ -219,7 +221,7 @@ public final class Watchdog {
                     setWatchdog();
                 }
             }
-            default -> { }
+            default -> {}
         }
     }
 

@@ -14,7 +14,8 @@ import java.util.function.LongSupplier;
  * The default {@link SessionStore}: in memory, bounded and expiring. A session not touched within
  * its lifetime expires (and the expiry listener is told, e.g. to release a credit reservation — RFC
  * 4006 Tcc); when the store is full the next put evicts expired sessions first and is refused with
- * {@link SessionStoreFullException} if none has expired — memory stays bounded whatever the peers do.
+ * {@link SessionStoreFullException} if none has expired — memory stays bounded whatever the peers
+ * do.
  */
 public final class InMemorySessionStore<S> implements SessionStore<S> {
     private record Entry<S>(S state, long expiresAt) {}
@@ -33,7 +34,8 @@ public final class InMemorySessionStore<S> implements SessionStore<S> {
      * @param clock milliseconds on a monotonic clock (a virtual one in tests)
      * @param onExpiry called once for each session that expires
      */
-    public InMemorySessionStore(int maxSessions, LongSupplier clock, BiConsumer<String, S> onExpiry) {
+    public InMemorySessionStore(
+            int maxSessions, LongSupplier clock, BiConsumer<String, S> onExpiry) {
         if (maxSessions < 1) {
             throw new IllegalArgumentException("maxSessions must be at least 1");
         }
@@ -66,15 +68,23 @@ public final class InMemorySessionStore<S> implements SessionStore<S> {
         if (!map.containsKey(sessionId) && map.size() >= maxSessions) {
             purgeExpired(now);
             if (map.size() >= maxSessions) {
-                throw new SessionStoreFullException("session store full: " + maxSessions
-                        + " sessions are active; refusing new session " + sessionId);
+                throw new SessionStoreFullException(
+                        "session store full: "
+                                + maxSessions
+                                + " sessions are active; refusing new session "
+                                + sessionId);
             }
         }
-        Entry<S> updated = map.compute(sessionId, (id, old) -> {
-            S current = old == null || old.expiresAt() <= now ? null : old.state();
-            S next = fn.apply(id, current);
-            return next == null ? null : new Entry<>(next, now + lifetime.toMillis());
-        });
+        Entry<S> updated =
+                map.compute(
+                        sessionId,
+                        (id, old) -> {
+                            S current = old == null || old.expiresAt() <= now ? null : old.state();
+                            S next = fn.apply(id, current);
+                            return next == null
+                                    ? null
+                                    : new Entry<>(next, now + lifetime.toMillis());
+                        });
         if ((puts.incrementAndGet() & 1023) == 0) {
             purgeExpired(now);
         }

@@ -17,8 +17,8 @@ public interface SessionStore<S> {
     void put(String sessionId, S state, Duration lifetime);
 
     /**
-     * Atomically updates a session: {@code fn} gets the current state (null when absent) and returns
-     * the new one (null removes it). The lifetime restarts.
+     * Atomically updates a session: {@code fn} gets the current state (null when absent) and
+     * returns the new one (null removes it). The lifetime restarts.
      */
     S compute(String sessionId, Duration lifetime, BiFunction<String, S, S> fn);
 

@@ -51,7 +51,8 @@ class InMemorySessionStoreTest {
         assertThatThrownBy(() -> store.put("e", 5, Duration.ofSeconds(10)))
                 .isInstanceOf(SessionStoreFullException.class)
                 .hasMessageContaining("3 sessions are active");
-        store.put("b", 20, Duration.ofSeconds(10)); // replacing an existing session is always allowed
+        store.put(
+                "b", 20, Duration.ofSeconds(10)); // replacing an existing session is always allowed
         assertThat(store.get("b")).contains(20);
     }
 

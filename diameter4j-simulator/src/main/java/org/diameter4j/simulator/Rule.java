@@ -6,7 +6,8 @@ package org.diameter4j.simulator;
  * requestType} narrows CCRs to INITIAL/UPDATE/TERMINATE/EVENT (null for any); {@code times} limits
  * how many requests the rule applies to (0: unlimited).
  */
-public record Rule(String command, String subscriber, String requestType, RuleAction action, int times) {
+public record Rule(
+        String command, String subscriber, String requestType, RuleAction action, int times) {
     boolean matches(String cmd, String sub, String type) {
         return (command.equals("*") || command.equalsIgnoreCase(cmd))
                 && (subscriber == null || subscriber.equals(sub))

@@ -40,7 +40,9 @@ public final class Rules {
         return rules;
     }
 
-    /** The action for this request, or null when no rule matches (or a matching rule is used up). */
+    /**
+     * The action for this request, or null when no rule matches (or a matching rule is used up).
+     */
     public RuleAction match(String command, String subscriber, String requestType) {
         for (int i = 0; i < rules.size(); i++) {
             Rule r = rules.get(i);
@@ -60,8 +62,13 @@ public final class Rules {
      * Result-Code, delay the normal answer, drop (the future never completes; the client's timeout
      * fires), or close the connection.
      */
-    public CompletableFuture<DiameterMessage> apply(DiameterMessage request, RequestContext ctx, String command,
-            String subscriber, String requestType, Supplier<CompletableFuture<DiameterMessage>> normal) {
+    public CompletableFuture<DiameterMessage> apply(
+            DiameterMessage request,
+            RequestContext ctx,
+            String command,
+            String subscriber,
+            String requestType,
+            Supplier<CompletableFuture<DiameterMessage>> normal) {
         RuleAction a = match(command, subscriber, requestType);
         if (a == null) {
             return normal.get();
@@ -73,19 +80,33 @@ public final class Rules {
         if (a.drop()) {
             return new CompletableFuture<>();
         }
-        Supplier<CompletableFuture<DiameterMessage>> answer = a.resultCode() != 0
-                ? () -> CompletableFuture.completedFuture(
-                        ctx.errorAnswer(request, a.resultCode(), "answered by a simulator rule", null))
-                : normal;
+        Supplier<CompletableFuture<DiameterMessage>> answer =
+                a.resultCode() != 0
+                        ? () ->
+                                CompletableFuture.completedFuture(
+                                        ctx.errorAnswer(
+                                                request,
+                                                a.resultCode(),
+                                                "answered by a simulator rule",
+                                                null))
+                        : normal;
         if (a.delayMillis() > 0) {
             CompletableFuture<DiameterMessage> later = new CompletableFuture<>();
-            ctx.peer().eventLoop().schedule(() -> answer.get().whenComplete((m, e) -> {
-                if (e != null) {
-                    later.completeExceptionally(e);
-                } else {
-                    later.complete(m);
-                }
-            }), a.delayMillis(), TimeUnit.MILLISECONDS);
+            ctx.peer()
+                    .eventLoop()
+                    .schedule(
+                            () ->
+                                    answer.get()
+                                            .whenComplete(
+                                                    (m, e) -> {
+                                                        if (e != null) {
+                                                            later.completeExceptionally(e);
+                                                        } else {
+                                                            later.complete(m);
+                                                        }
+                                                    }),
+                            a.delayMillis(),
+                            TimeUnit.MILLISECONDS);
             return later;
         }
         return answer.get();
@@ -98,23 +119,47 @@ public final class Rules {
             Map<String, Object> m = maps.get(i);
             String where = "rules[" + i + "]";
             for (String k : m.keySet()) {
-                if (!List.of("command", "subscriber", "request-type", "result", "delay", "drop", "close", "times").contains(k)) {
-                    throw new IllegalArgumentException(where + ": unknown key '" + k
-                            + "' (expected command, subscriber, request-type, result, delay, drop, close, times)");
+                if (!List.of(
+                                "command",
+                                "subscriber",
+                                "request-type",
+                                "result",
+                                "delay",
+                                "drop",
+                                "close",
+                                "times")
+                        .contains(k)) {
+                    throw new IllegalArgumentException(
+                            where
+                                    + ": unknown key '"
+                                    + k
+                                    + "' (expected command, subscriber, request-type, result, delay, drop, close, times)");
                 }
             }
             String command = String.valueOf(m.getOrDefault("command", "*"));
-            String subscriber = m.get("subscriber") == null ? null : String.valueOf(m.get("subscriber"));
-            String type = m.get("request-type") == null ? null : String.valueOf(m.get("request-type"));
+            String subscriber =
+                    m.get("subscriber") == null ? null : String.valueOf(m.get("subscriber"));
+            String type =
+                    m.get("request-type") == null ? null : String.valueOf(m.get("request-type"));
             long rc = m.get("result") == null ? 0 : number(m.get("result"), where + ".result");
-            long delay = m.get("delay") == null ? 0 : Durations.millis(String.valueOf(m.get("delay")), where + ".delay");
+            long delay =
+                    m.get("delay") == null
+                            ? 0
+                            : Durations.millis(String.valueOf(m.get("delay")), where + ".delay");
             boolean drop = Boolean.TRUE.equals(m.get("drop"));
             boolean close = Boolean.TRUE.equals(m.get("close"));
             int times = m.get("times") == null ? 0 : (int) number(m.get("times"), where + ".times");
             if (rc == 0 && delay == 0 && !drop && !close) {
-                throw new IllegalArgumentException(where + ": says nothing to do: give result, delay, drop or close");
+                throw new IllegalArgumentException(
+                        where + ": says nothing to do: give result, delay, drop or close");
             }
-            out.add(new Rule(command, subscriber, type, new RuleAction(rc, delay, drop, close), times));
+            out.add(
+                    new Rule(
+                            command,
+                            subscriber,
+                            type,
+                            new RuleAction(rc, delay, drop, close),
+                            times));
         }
         return new Rules(out);
     }

@@ -15,15 +15,21 @@ public final class Terminator implements RequestHandler {
     private final long resultCode;
 
     public Terminator(long resultCode) {
-        if (resultCode != ResultCodes.DIAMETER_COMMAND_UNSUPPORTED && resultCode != ResultCodes.DIAMETER_UNABLE_TO_COMPLY) {
-            throw new IllegalArgumentException("a terminator answers 3001 or 5012, not " + resultCode);
+        if (resultCode != ResultCodes.DIAMETER_COMMAND_UNSUPPORTED
+                && resultCode != ResultCodes.DIAMETER_UNABLE_TO_COMPLY) {
+            throw new IllegalArgumentException(
+                    "a terminator answers 3001 or 5012, not " + resultCode);
         }
         this.resultCode = resultCode;
     }
 
     @Override
     public CompletableFuture<DiameterMessage> handle(DiameterMessage request, RequestContext ctx) {
-        return CompletableFuture.completedFuture(ctx.errorAnswer(request, resultCode,
-                "command " + request.commandCode() + " is not simulated here", null));
+        return CompletableFuture.completedFuture(
+                ctx.errorAnswer(
+                        request,
+                        resultCode,
+                        "command " + request.commandCode() + " is not simulated here",
+                        null));
     }
 }

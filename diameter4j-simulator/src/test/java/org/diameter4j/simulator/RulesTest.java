@@ -10,13 +10,30 @@ import org.junit.jupiter.api.Test;
 class RulesTest {
     @Test
     void firstMatchingRuleWinsAndTimesLimitsIt() {
-        Rules r = Rules.fromMaps(List.of(
-                Map.of("command", "CCR", "subscriber", "41780000009", "result", 4012),
-                Map.of("command", "CCR", "request-type", "UPDATE", "delay", "3s", "times", 1),
-                Map.of("command", "*", "drop", true)));
+        Rules r =
+                Rules.fromMaps(
+                        List.of(
+                                Map.of(
+                                        "command",
+                                        "CCR",
+                                        "subscriber",
+                                        "41780000009",
+                                        "result",
+                                        4012),
+                                Map.of(
+                                        "command",
+                                        "CCR",
+                                        "request-type",
+                                        "UPDATE",
+                                        "delay",
+                                        "3s",
+                                        "times",
+                                        1),
+                                Map.of("command", "*", "drop", true)));
         assertThat(r.match("CCR", "41780000009", "INITIAL").resultCode()).isEqualTo(4012);
         assertThat(r.match("CCR", "41780000001", "UPDATE").delayMillis()).isEqualTo(3000);
-        assertThat(r.match("CCR", "41780000001", "UPDATE").drop()).isTrue(); // the delay rule is used up
+        assertThat(r.match("CCR", "41780000001", "UPDATE").drop())
+                .isTrue(); // the delay rule is used up
         assertThat(r.match("ULR", null, null).drop()).isTrue();
         assertThat(Rules.none().match("CCR", "x", "EVENT")).isNull();
     }

@@ -120,12 +120,20 @@ class DiameterUriTest {
     @Test
     void constructorRejectsBadPortAndHost() {
         // RFC 6733 §4.3.1: port is a TCP/SCTP port
-        assertThatThrownBy(() -> DiameterUri.of("h", 0))
+        assertThatThrownBy(() -> DiameterUri.of("h", -1))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> DiameterUri.of("h", 65536))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> DiameterUri.of("", 3868))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(DiameterUri.of("h", 65535).port()).isEqualTo(65535);
+    }
+
+    @Test
+    void portZeroIsOnlyForListeners() {
+        // A peer's URI names a real port; a listener may ask the system to choose one (port 0).
+        assertThatThrownBy(() -> DiameterUri.parse("aaa://h:0"))
+                .hasMessageContaining("port 0 is outside 1..65535");
+        assertThat(DiameterUri.parse("aaa://0.0.0.0:0", true).port()).isZero();
     }
 }
