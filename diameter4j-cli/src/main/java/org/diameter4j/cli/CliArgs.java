@@ -27,8 +27,8 @@ public final class CliArgs {
     }
 
     /**
-     * PEER: {@code aaa://host[:port][;transport=tcp]}, {@code aaas://…} or {@code host[:port]}; host is
-     * an FQDN or an IP (IPv6 in brackets with a port); port 3868 by default.
+     * PEER: {@code aaa://host[:port][;transport=tcp]}, {@code aaas://…} or {@code host[:port]};
+     * host is an FQDN or an IP (IPv6 in brackets with a port); port 3868 by default.
      */
     public static DiameterUri peer(String text) {
         String t = text.trim();
@@ -39,7 +39,10 @@ public final class CliArgs {
         try {
             return DiameterUri.parse(t);
         } catch (IllegalArgumentException e) {
-            throw UserError.usage("bad PEER " + e.getMessage() + ". Write aaa://host[:port], aaas://host[:port] or host[:port].");
+            throw UserError.usage(
+                    "bad PEER "
+                            + e.getMessage()
+                            + ". Write aaa://host[:port], aaas://host[:port] or host[:port].");
         }
     }
 
@@ -56,8 +59,12 @@ public final class CliArgs {
                 a = numeric(s);
             }
             if (a == null) {
-                throw UserError.usage("unknown application '" + raw.trim() + "': use " + String.join(", ", APPLICATIONS.keySet())
-                        + ", or auth:ID, acct:ID, vendor:VENDOR:auth:ID");
+                throw UserError.usage(
+                        "unknown application '"
+                                + raw.trim()
+                                + "': use "
+                                + String.join(", ", APPLICATIONS.keySet())
+                                + ", or auth:ID, acct:ID, vendor:VENDOR:auth:ID");
             }
             if (!out.contains(a)) {
                 out.add(a);
@@ -76,8 +83,11 @@ public final class CliArgs {
                 long id = Long.parseLong(p[1]);
                 return p[0].equals("auth") ? ApplicationId.auth(id) : ApplicationId.acct(id);
             }
-            if (p.length == 4 && p[0].equals("vendor") && (p[2].equals("auth") || p[2].equals("acct"))) {
-                return new ApplicationId(Long.parseLong(p[3]), Integer.parseInt(p[1]), p[2].equals("acct"));
+            if (p.length == 4
+                    && p[0].equals("vendor")
+                    && (p[2].equals("auth") || p[2].equals("acct"))) {
+                return new ApplicationId(
+                        Long.parseLong(p[3]), Integer.parseInt(p[1]), p[2].equals("acct"));
             }
         } catch (NumberFormatException e) {
             return null;
@@ -93,14 +103,63 @@ public final class CliArgs {
                 return Duration.ofMillis(Long.parseLong(s.substring(0, s.length() - 2)));
             }
             if (s.endsWith("s")) {
-                return Duration.ofMillis(Math.round(Double.parseDouble(s.substring(0, s.length() - 1)) * 1000));
+                return Duration.ofMillis(
+                        Math.round(Double.parseDouble(s.substring(0, s.length() - 1)) * 1000));
             }
             if (s.endsWith("m")) {
-                return Duration.ofMillis(Math.round(Double.parseDouble(s.substring(0, s.length() - 1)) * 60_000));
+                return Duration.ofMillis(
+                        Math.round(Double.parseDouble(s.substring(0, s.length() - 1)) * 60_000));
             }
             return Duration.ofMillis(Math.round(Double.parseDouble(s) * 1000));
         } catch (NumberFormatException e) {
-            throw UserError.usage(option + ": '" + text + "' is not a duration (write 500ms, 5s or 2m)");
+            throw UserError.usage(
+                    option + ": '" + text + "' is not a duration (write 500ms, 5s or 2m)");
+        }
+    }
+
+    /**
+     * {@code --bind ADDR[:PORT]}: an IP address of this machine (M-02), port 0 by default; null
+     * when absent.
+     */
+    public static java.net.InetSocketAddress bind(String bind) {
+        if (bind == null) {
+            return null;
+        }
+        String host = bind;
+        int port = 0;
+        try {
+            int colon = bind.lastIndexOf(':');
+            if (colon > 0 && bind.indexOf(':') == colon) {
+                host = bind.substring(0, colon);
+                port = Integer.parseInt(bind.substring(colon + 1));
+            } else if (bind.startsWith("[") && bind.contains("]:")) {
+                host = bind.substring(1, bind.indexOf(']'));
+                port = Integer.parseInt(bind.substring(bind.indexOf("]:") + 2));
+            } else if (bind.startsWith("[") && bind.endsWith("]")) {
+                host = bind.substring(1, bind.length() - 1);
+            }
+        } catch (NumberFormatException e) {
+            throw UserError.usage(
+                    "--bind: '" + bind + "' has a bad port (write 192.0.2.10 or 192.0.2.10:0)");
+        }
+        if (!org.diameter4j.codec.type.DiameterAddress.isIpLiteral(host)) {
+            throw UserError.usage(
+                    "--bind: '"
+                            + bind
+                            + "' is not an IP address (write 192.0.2.10 or 192.0.2.10:0)");
+        }
+        try {
+            java.net.InetAddress a = java.net.InetAddress.getByName(host);
+            if (!a.isAnyLocalAddress() && java.net.NetworkInterface.getByInetAddress(a) == null) {
+                throw UserError.usage(
+                        "--bind "
+                                + host
+                                + " is not an address of this machine: use one of its addresses,"
+                                + " or leave --bind out to let the system choose (seed 000, issue 2)");
+            }
+            return new java.net.InetSocketAddress(a, port);
+        } catch (java.net.UnknownHostException | java.net.SocketException e) {
+            throw UserError.usage("--bind: " + e.getMessage());
         }
     }
 }

@@ -15,7 +15,13 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "diameter4j: Diameter (RFC 6733) toolkit.",
-        subcommands = {DecodeCommand.class, ProbeCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            DecodeCommand.class,
+            ProbeCommand.class,
+            ClientCommand.class,
+            BenchCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class Main implements Runnable {
     public static final int OK = 0;
     public static final int FAILED = 1;

@@ -27,33 +27,64 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code d4j probe PEER --origin-host H}: DNS → TCP → CER/CEA → DWR/DWA → DPR/DPA, each step timed,
- * then a verdict naming the cause and the fix. Exit 0 all passed, 1 a Diameter-level cause, 3 cannot
- * connect or capabilities exchange failed, 4 timeout.
+ * then a verdict naming the cause and the fix. Exit 0 all passed, 1 a Diameter-level cause, 3
+ * cannot connect or capabilities exchange failed, 4 timeout.
  */
-@Command(name = "probe", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Diagnose a Diameter peer: DNS, TCP, CER/CEA, DWR/DWA, DPR/DPA, with the cause and fix of a failure.",
-                "", "Example:", "  d4j probe aaa://ocs.example.net:3868 --origin-host client.example.com --dest-host ocs.example.net"})
+@Command(
+        name = "probe",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Diagnose a Diameter peer: DNS, TCP, CER/CEA, DWR/DWA, DPR/DPA, with the cause and fix of a failure.",
+            "",
+            "Example:",
+            "  d4j probe aaa://ocs.example.net:3868 --origin-host client.example.com --dest-host ocs.example.net"
+        })
 public final class ProbeCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "PEER", description = "aaa://host[:port], aaas://host[:port] or host[:port] (port 3868 by default).")
+    @Parameters(
+            paramLabel = "PEER",
+            description =
+                    "aaa://host[:port], aaas://host[:port] or host[:port] (port 3868 by default).")
     String peer;
 
-    @Option(names = "--origin-host", required = true, paramLabel = "H", description = "Our Diameter identity (Origin-Host).")
+    @Option(
+            names = "--origin-host",
+            required = true,
+            paramLabel = "H",
+            description = "Our Diameter identity (Origin-Host).")
     String originHost;
 
-    @Option(names = "--origin-realm", paramLabel = "R", description = "Our realm (default: Origin-Host after the first dot).")
+    @Option(
+            names = "--origin-realm",
+            paramLabel = "R",
+            description = "Our realm (default: Origin-Host after the first dot).")
     String originRealm;
 
-    @Option(names = "--dest-host", paramLabel = "H", description = "The Origin-Host the peer must announce in its CEA.")
+    @Option(
+            names = "--dest-host",
+            paramLabel = "H",
+            description = "The Origin-Host the peer must announce in its CEA.")
     String destHost;
 
-    @Option(names = "--bind", paramLabel = "ADDR[:PORT]", description = "Local address (and port) to connect from.")
+    @Option(
+            names = "--bind",
+            paramLabel = "ADDR[:PORT]",
+            description = "Local address (and port) to connect from.")
     String bind;
 
-    @Option(names = "--apps", paramLabel = "LIST", defaultValue = "gy,rf,gx,s6a,nasreq",
-            description = "Applications to advertise: gy, rf, gx, s6a, nasreq, relay, auth:ID, acct:ID (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--apps",
+            paramLabel = "LIST",
+            defaultValue = "gy,rf,gx,s6a,nasreq",
+            description =
+                    "Applications to advertise: gy, rf, gx, s6a, nasreq, relay, auth:ID, acct:ID (default: ${DEFAULT-VALUE}).")
     String apps;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "5s", description = "Per step (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--timeout",
+            paramLabel = "DURATION",
+            defaultValue = "5s",
+            description = "Per step (default: ${DEFAULT-VALUE}).")
     String timeout;
 
     @Option(names = "--json", description = "Print the result as one JSON object.")
@@ -69,25 +100,54 @@ public final class ProbeCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         DiameterUri uri = CliArgs.peer(peer);
         List<ApplicationId> applications = CliArgs.applications(apps);
-        LocalIdentity local = new LocalIdentity(originHost, originRealm, 0, "d4j probe", 1L, List.of(), applications,
-                System.currentTimeMillis() / 1000, false);
-        Prober.Options o = new Prober.Options(uri, local, destHost, bindAddress(), tlsOptions.load(uri.secure()),
-                CliArgs.duration(timeout, "--timeout"), HostResolver.system());
+        LocalIdentity local =
+                new LocalIdentity(
+                        originHost,
+                        originRealm,
+                        0,
+                        "d4j probe",
+                        1L,
+                        List.of(),
+                        applications,
+                        System.currentTimeMillis() / 1000,
+                        false);
+        Prober.Options o =
+                new Prober.Options(
+                        uri,
+                        local,
+                        destHost,
+                        bindAddress(),
+                        tlsOptions.load(uri.secure()),
+                        CliArgs.duration(timeout, "--timeout"),
+                        HostResolver.system());
         PrintWriter out = spec.commandLine().getOut();
         if (!json) {
             out.println("Probing " + uri + " as " + originHost);
             out.flush();
         }
-        ProbeVerdict v = new Prober(dictionary.load()).run(o, s -> {
-            if (!json) {
-                out.printf(Locale.ROOT, "  %-6s %-8s %8.1f ms   %s%n", s.ok() ? "[ok]" : "[FAIL]", s.name(), s.millis(), s.detail());
-                out.flush();
-            }
-        });
+        ProbeVerdict v =
+                new Prober(dictionary.load())
+                        .run(
+                                o,
+                                s -> {
+                                    if (!json) {
+                                        out.printf(
+                                                Locale.ROOT,
+                                                "  %-6s %-8s %8.1f ms   %s%n",
+                                                s.ok() ? "[ok]" : "[FAIL]",
+                                                s.name(),
+                                                s.millis(),
+                                                s.detail());
+                                        out.flush();
+                                    }
+                                });
         if (json) {
             out.println(toJson(uri, v));
         } else {
-            out.println(v.passed() ? "Verdict: OK - " + v.explanation() : "Verdict: FAILED - " + v.explanation());
+            out.println(
+                    v.passed()
+                            ? "Verdict: OK - " + v.explanation()
+                            : "Verdict: FAILED - " + v.explanation());
             if (!v.passed()) {
                 out.println("Fix: " + v.fix());
             }
@@ -111,13 +171,19 @@ public final class ProbeCommand implements Callable<Integer> {
             port = Integer.parseInt(bind.substring(bind.indexOf("]:") + 2));
         }
         if (!DiameterAddress.isIpLiteral(host)) {
-            throw UserError.usage("--bind: '" + bind + "' is not an IP address (write 192.0.2.10 or 192.0.2.10:0)");
+            throw UserError.usage(
+                    "--bind: '"
+                            + bind
+                            + "' is not an IP address (write 192.0.2.10 or 192.0.2.10:0)");
         }
         try {
             InetAddress a = InetAddress.getByName(host);
             if (!a.isAnyLocalAddress() && java.net.NetworkInterface.getByInetAddress(a) == null) {
-                throw UserError.usage("--bind " + host + " is not an address of this machine: use one of its addresses,"
-                        + " or leave --bind out to let the system choose (seed 000, issue 2)");
+                throw UserError.usage(
+                        "--bind "
+                                + host
+                                + " is not an address of this machine: use one of its addresses,"
+                                + " or leave --bind out to let the system choose (seed 000, issue 2)");
             }
             return new InetSocketAddress(a, port);
         } catch (UnknownHostException | java.net.SocketException e) {

@@ -367,6 +367,15 @@ public final class DiameterNode implements AutoCloseable {
         return p.send(request, timeout.toMillis());
     }
 
+    /**
+     * Sends a request again to a chosen peer after a failure (RFC 6733 §5.5.4; RFC 4006 §5.5
+     * failover): the T flag set, the End-to-End identifier kept, a new Hop-by-Hop identifier.
+     */
+    public CompletableFuture<DiameterMessage> retransmit(String peerHost, DiameterMessage request, Duration timeout) {
+        request.setFlag(DiameterMessage.FLAG_RETRANSMIT, true);
+        return send(peerHost, request, timeout);
+    }
+
     private void complete(DiameterMessage r) {
         LocalIdentity id = config.identity();
         if (r.find(ORIGIN_HOST) == null) {
@@ -383,8 +392,8 @@ public final class DiameterNode implements AutoCloseable {
     }
 
     private static void addDestinationRealm(DiameterMessage r, Peer p) {
-        if (r.find(DESTINATION_REALM) != null) {
-            return;
+        if (r.find(DESTINATION_REALM) != null || isBaseCommand(r)) {
+            return; // CER, DWR and DPR are hop-by-hop: no Destination-Realm (RFC 6733 §5)
         }
         RemoteCapabilities rc = p.remote();
         String realm =
@@ -392,6 +401,11 @@ public final class DiameterNode implements AutoCloseable {
                         ? rc.originRealm()
                         : LocalIdentity.realmOf(p.name());
         r.add(Avp.ofUtf8(DESTINATION_REALM, 0, Avp.FLAG_MANDATORY, realm));
+    }
+
+    private static boolean isBaseCommand(DiameterMessage r) {
+        int c = r.commandCode();
+        return r.applicationId() == 0 && (c == 257 || c == 280 || c == 282);
     }
 
     // ---- answering ----------------------------------------------------------------------------

@@ -51,11 +51,12 @@ public final class Peer implements PeerStateMachine.Actions {
     private RemoteCapabilities rCaps;
     private final IntObjectHashMap<PendingRequest> pending = new IntObjectHashMap<>();
     private final List<CompletableFuture<Peer>> readyWaiters = new ArrayList<>();
+    private final List<CompletableFuture<Peer>> attemptWaiters = new ArrayList<>();
     private Timers.Timer stateTimer;
     private Timers.Timer reconnectTimer;
     private long reconnectDue = -1;
     private int addressRotation;
-    private boolean enabled;
+    private volatile boolean enabled;
     private boolean autoReconnect = true;
     private DisconnectCause stopCause = DisconnectCause.REBOOTING;
     private CompletableFuture<Void> stopped;
@@ -261,6 +262,23 @@ public final class Peer implements PeerStateMachine.Actions {
                     }
                 });
         return done;
+    }
+
+    /**
+     * Completes when the peer is open, or fails with a {@link PeerNotReadyException} naming the
+     * cause as soon as the current (or next) connection attempt fails — for tools that should not
+     * wait out a timeout when the peer refuses.
+     */
+    public CompletableFuture<Peer> nextOutcome() {
+        CompletableFuture<Peer> f = new CompletableFuture<>();
+        onLoop(() -> {
+            if (fsm.state().isOpen()) {
+                f.complete(this);
+            } else {
+                attemptWaiters.add(f);
+            }
+        });
+        return f;
     }
 
     /** Completes when the peer is open (I-Open or R-Open); never fails by itself. */
@@ -512,6 +530,12 @@ public final class Peer implements PeerStateMachine.Actions {
             case PROCESS_DWR -> originStateId(((Received) data).message());
             case PROCESS_DWA -> {
                 DiameterMessage dwa = ((Received) data).message();
+                // A DWR the application sent itself (not the watchdog's) waits for this DWA.
+                PendingRequest own = pending.remove(dwa.hopByHop());
+                if (own != null) {
+                    pendingSize = pending.size();
+                    own.complete(dwa);
+                }
                 originStateId(dwa);
                 Avp rc = dwa.find(Capabilities.RESULT_CODE);
                 if (rc != null
@@ -848,6 +872,7 @@ public final class Peer implements PeerStateMachine.Actions {
         }
         if (why != null) {
             failure(why);
+            reportRefusedCea(cea, caps, rc);
             closeInitiator();
             if (here == PeerState.WAIT_RETURNS && rConn != null) {
                 // Like I-Peer-Disc in Wait-Returns: keep the responder connection.
@@ -873,6 +898,35 @@ public final class Peer implements PeerStateMachine.Actions {
         }
         adopt(iConn, caps);
         return PeerStateMachine.Outcome.OK;
+    }
+
+    /** Tells the node why a CEA was refused, in seed 003's terms (Result code, Failed AVP). */
+    private void reportRefusedCea(DiameterMessage cea, RemoteCapabilities caps, long rc) {
+        long code;
+        String message;
+        Avp failed = null;
+        if (rc != ResultCodes.DIAMETER_SUCCESS) {
+            code = rc;
+            Avp em = cea.find(Capabilities.ERROR_MESSAGE);
+            message = em != null ? em.asUtf8() : "the peer refused the capabilities exchange";
+            Avp fa = cea.find(Capabilities.FAILED_AVP);
+            if (fa != null && !fa.children().isEmpty()) {
+                failed = fa.children().get(0);
+            }
+        } else if (config.destinationHost() != null
+                && !LocalIdentity.sameIdentity(config.destinationHost(), caps.originHost())) {
+            code = ResultCodes.DIAMETER_INVALID_AVP_VALUE;
+            message = "mismatch with locally stored information";
+            failed = cea.find(Capabilities.ORIGIN_HOST);
+        } else {
+            code = ResultCodes.DIAMETER_NO_COMMON_APPLICATION;
+            message = "no common application";
+        }
+        try {
+            ctx.capabilitiesRefused(this, cea, code, message, failed);
+        } catch (RuntimeException e) {
+            log(Level.WARNING, "capabilities report failed: " + e);
+        }
     }
 
     private void adopt(PeerConnection pc, RemoteCapabilities caps) {
@@ -1056,9 +1110,21 @@ public final class Peer implements PeerStateMachine.Actions {
             w.complete(this);
         }
         readyWaiters.clear();
+        for (CompletableFuture<Peer> w : attemptWaiters) {
+            w.complete(this);
+        }
+        attemptWaiters.clear();
     }
 
     private void closedState() {
+        if (!attemptWaiters.isEmpty()) {
+            PeerNotReadyException e = new PeerNotReadyException("peer " + name() + ": "
+                    + (lastFailure != null ? lastFailure : "the connection attempt failed"), PeerState.CLOSED);
+            for (CompletableFuture<Peer> w : attemptWaiters) {
+                w.completeExceptionally(e);
+            }
+            attemptWaiters.clear();
+        }
         closeAll();
         active = null;
         watchdog.connectionDown();
@@ -1254,13 +1320,18 @@ public final class Peer implements PeerStateMachine.Actions {
         public void failover() {
             if (fsm.state().isOpen() && !pending.isEmpty()) {
                 // SUSPECT: offer the pending requests to another peer; those taken leave this one.
+                // Their timers are cancelled first: the alternate peer arms its own (same deadline),
+                // possibly at once on this very thread.
                 List<PendingRequest> all = new ArrayList<>(pending.values());
-                List<PendingRequest> kept = ctx.failover(Peer.this, all, false);
+                pending.clear();
                 for (PendingRequest p : all) {
-                    if (!kept.contains(p)) {
-                        pending.remove(p.hopByHop);
-                        p.cancelTimer();
-                    }
+                    p.cancelTimer();
+                }
+                List<PendingRequest> kept = ctx.failover(Peer.this, all, false);
+                for (PendingRequest p : kept) {
+                    pending.put(p.hopByHop, p);
+                    long remaining = p.deadlineMillis() - timers.nowMillis();
+                    p.timer = timers.schedule(Math.max(1, remaining), () -> timedOut(p));
                 }
                 pendingSize = pending.size();
             }

@@ -48,6 +48,17 @@ public interface PeerContext {
     /** A message from the peer could not be decoded (M-21). */
     void malformed(Peer peer, DecodeFailure failure);
 
+    /**
+     * A CEA was refused (M-17, seed 003's "DIAMETER: Failure"): {@code resultCode}, {@code
+     * errorMessage} and {@code failedAvp} (or null) say why, as the failure report shows them.
+     */
+    default void capabilitiesRefused(
+            Peer peer,
+            DiameterMessage cea,
+            long resultCode,
+            String errorMessage,
+            org.diameter4j.codec.Avp failedAvp) {}
+
     /** A message passed on the peer's connection; for per-peer message debug (M-20). */
     default void traced(Peer peer, DiameterMessage message, boolean received) {}
 }

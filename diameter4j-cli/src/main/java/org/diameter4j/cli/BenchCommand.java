@@ -1,0 +1,136 @@
+package org.diameter4j.cli;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import org.diameter4j.cli.bench.Bench;
+import org.diameter4j.cli.send.ClientNode;
+import org.diameter4j.cli.send.ConnectOptions;
+import org.diameter4j.cli.send.SessionRunner;
+import org.diameter4j.cli.send.Template;
+import org.diameter4j.dictionary.Dictionary;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code d4j bench PEER --origin-host H}: load a peer — closed loop ({@code --concurrency}) or open
+ * loop ({@code --rate}) — with live progress and final throughput, errors by cause and latency
+ * percentiles.
+ */
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Load a Diameter peer and measure throughput and latency.",
+            "",
+            "Closed loop keeps --concurrency sessions in flight; --rate R starts R sessions per second (open loop).",
+            "",
+            "Example:",
+            "  d4j bench aaa://ocs.example.net --origin-host client.example.com --concurrency 64 --duration 30s"
+        })
+public final class BenchCommand implements Callable<Integer> {
+    @Mixin ConnectOptions connect;
+
+    @Option(
+            names = "--send",
+            paramLabel = "KIND|FILE",
+            defaultValue = "ccr-event",
+            description = "What to send (default: ${DEFAULT-VALUE}).")
+    String send;
+
+    @Option(
+            names = "--concurrency",
+            paramLabel = "C",
+            description =
+                    "Sessions in flight (default: 64; with --rate, the most allowed in flight: 10000).")
+    Integer concurrency;
+
+    @Option(
+            names = "--rate",
+            paramLabel = "R",
+            description = "Start R sessions per second (open loop).")
+    Double rate;
+
+    @Option(
+            names = "--duration",
+            paramLabel = "D",
+            defaultValue = "10s",
+            description = "How long (default: ${DEFAULT-VALUE}).")
+    String duration;
+
+    @Option(
+            names = "--timeout",
+            paramLabel = "DURATION",
+            defaultValue = "5s",
+            description = "Per request (default: ${DEFAULT-VALUE}).")
+    String timeout;
+
+    @Option(names = "--json", description = "Print the final summary as one JSON object.")
+    boolean json;
+
+    @Option(
+            names = "--progress",
+            description = "Print progress every second even when the output is not a terminal.")
+    boolean progress;
+
+    @Mixin TlsOptions tls;
+
+    @Mixin DictionaryOption dictionary;
+
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        Logging.quiet(spec);
+        int conc = concurrency != null ? concurrency : rate != null ? 10_000 : 64;
+        if (conc < 1) {
+            throw UserError.usage("--concurrency must be at least 1");
+        }
+        if (rate != null && !(rate > 0)) {
+            throw UserError.usage("--rate must be above 0");
+        }
+        Duration d = CliArgs.duration(duration, "--duration");
+        Duration to = CliArgs.duration(timeout, "--timeout");
+        if (d.isZero() || d.isNegative()) {
+            throw UserError.usage("--duration must be positive");
+        }
+        Dictionary dict = dictionary.load();
+        Template template = Template.load(send, dict);
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        var tlsConfig = tls.load(CliArgs.peer(connect.peer).secure());
+        try (ClientNode client = ClientNode.connect(connect, template, dict, tlsConfig, null)) {
+            boolean showProgress = progress || System.console() != null;
+            if (!json) {
+                out.println(
+                        "Connected to "
+                                + client.peerName()
+                                + "; sending "
+                                + template.name()
+                                + " for "
+                                + d.toMillis() / 1000.0
+                                + " s"
+                                + (rate != null
+                                        ? " at " + rate + "/s"
+                                        : " with " + conc + " in flight"));
+                out.flush();
+            }
+            Bench.Plan plan =
+                    new Bench.Plan(
+                            connect.peer,
+                            template.name(),
+                            conc,
+                            rate,
+                            d.toNanos(),
+                            to.toMillis(),
+                            showProgress,
+                            json);
+            SessionRunner.Factory factory =
+                    sink -> new SessionRunner(client, template, dict, to, sink);
+            return new Bench(plan, factory, out, json ? err : out).run();
+        }
+    }
+}

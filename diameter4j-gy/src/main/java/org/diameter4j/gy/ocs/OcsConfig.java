@@ -1,0 +1,210 @@
+package org.diameter4j.gy.ocs;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.diameter4j.gy.FailureHandling;
+import org.diameter4j.simulator.Durations;
+import org.diameter4j.simulator.Rules;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/**
+ * The OCS simulator's configuration (M-13), from YAML or JSON (JSON is read as YAML):
+ *
+ * <pre>
+ * subscribers:
+ *   "41780000001": {balance: {octets: 100000000, seconds: 3600, units: 100}}
+ * default: {balance: {octets: 1000000, seconds: 60, units: 10}}   # optional: unknown subscribers
+ * max-grant: {octets: 10000000, seconds: 600, units: 10}           # optional
+ * validity-time: 3600                                              # seconds, optional
+ * tcc: 2h                                                          # optional, RFC 4006 §13
+ * failure-handling: CONTINUE                                       # CCFH sent in CCAs, optional
+ * session-failover: true                                           # CC-Session-Failover, optional
+ * rules: [{command: CCR, subscriber: "41780000009", result: 4012}]
+ * </pre>
+ */
+public record OcsConfig(
+        Map<String, Balance> subscribers,
+        Balance defaultBalance,
+        Balance maxGrant,
+        Long validityTime,
+        Duration tcc,
+        FailureHandling failureHandling,
+        Boolean sessionFailover,
+        Rules rules) {
+
+    public static final Balance UNLIMITED =
+            new Balance(Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE);
+
+    public OcsConfig {
+        subscribers = Map.copyOf(subscribers);
+        maxGrant = maxGrant == null ? UNLIMITED : maxGrant;
+        tcc = tcc == null ? Duration.ofHours(1) : tcc;
+        rules = rules == null ? Rules.none() : rules;
+    }
+
+    public static OcsConfig of(Map<String, Balance> subscribers) {
+        return new OcsConfig(subscribers, null, null, null, null, null, null, null);
+    }
+
+    public OcsConfig withDefault(Balance b) {
+        return new OcsConfig(
+                subscribers,
+                b,
+                maxGrant,
+                validityTime,
+                tcc,
+                failureHandling,
+                sessionFailover,
+                rules);
+    }
+
+    public OcsConfig withMaxGrant(Balance b) {
+        return new OcsConfig(
+                subscribers,
+                defaultBalance,
+                b,
+                validityTime,
+                tcc,
+                failureHandling,
+                sessionFailover,
+                rules);
+    }
+
+    public OcsConfig withValidityTime(Long seconds) {
+        return new OcsConfig(
+                subscribers,
+                defaultBalance,
+                maxGrant,
+                seconds,
+                tcc,
+                failureHandling,
+                sessionFailover,
+                rules);
+    }
+
+    public OcsConfig withTcc(Duration d) {
+        return new OcsConfig(
+                subscribers,
+                defaultBalance,
+                maxGrant,
+                validityTime,
+                d,
+                failureHandling,
+                sessionFailover,
+                rules);
+    }
+
+    public OcsConfig withFailureHandling(FailureHandling f, Boolean failover) {
+        return new OcsConfig(
+                subscribers, defaultBalance, maxGrant, validityTime, tcc, f, failover, rules);
+    }
+
+    public OcsConfig withRules(Rules r) {
+        return new OcsConfig(
+                subscribers,
+                defaultBalance,
+                maxGrant,
+                validityTime,
+                tcc,
+                failureHandling,
+                sessionFailover,
+                r);
+    }
+
+    public static OcsConfig load(Path file) throws IOException {
+        try (Reader r = Files.newBufferedReader(file)) {
+            Object root = new Yaml(new SafeConstructor(new LoaderOptions())).load(r);
+            return fromMap(root, file.toString());
+        } catch (org.yaml.snakeyaml.error.YAMLException e) {
+            throw new IllegalArgumentException(
+                    file + ": not valid YAML/JSON: " + e.getMessage(), e);
+        }
+    }
+
+    public static OcsConfig parse(String text) {
+        return fromMap(new Yaml(new SafeConstructor(new LoaderOptions())).load(text), "config");
+    }
+
+    @SuppressWarnings("unchecked")
+    static OcsConfig fromMap(Object root, String where) {
+        if (!(root instanceof Map<?, ?> m)) {
+            throw new IllegalArgumentException(where + ": expected a map with 'subscribers'");
+        }
+        List<String> keys =
+                List.of(
+                        "subscribers",
+                        "default",
+                        "max-grant",
+                        "validity-time",
+                        "tcc",
+                        "failure-handling",
+                        "session-failover",
+                        "rules");
+        for (Object k : m.keySet()) {
+            if (!keys.contains(String.valueOf(k))) {
+                throw new IllegalArgumentException(
+                        where + ": unknown key '" + k + "' (expected " + keys + ")");
+            }
+        }
+        Map<String, Balance> subs = new LinkedHashMap<>();
+        Object s = m.get("subscribers");
+        if (s != null) {
+            if (!(s instanceof Map<?, ?> sm)) {
+                throw new IllegalArgumentException(
+                        where + ": 'subscribers' must map MSISDN to {balance: …}");
+            }
+            sm.forEach(
+                    (id, v) ->
+                            subs.put(
+                                    String.valueOf(id),
+                                    balanceOf(v, where + ".subscribers." + id)));
+        }
+        Balance def =
+                m.get("default") == null ? null : balanceOf(m.get("default"), where + ".default");
+        Balance max =
+                m.get("max-grant") == null
+                        ? null
+                        : Balance.fromMap(m.get("max-grant"), where + ".max-grant");
+        Long vt =
+                m.get("validity-time") == null
+                        ? null
+                        : Long.parseLong(String.valueOf(m.get("validity-time")));
+        Duration tcc =
+                m.get("tcc") == null
+                        ? null
+                        : Duration.ofMillis(
+                                Durations.millis(String.valueOf(m.get("tcc")), where + ".tcc"));
+        FailureHandling fh =
+                m.get("failure-handling") == null
+                        ? null
+                        : FailureHandling.valueOf(
+                                String.valueOf(m.get("failure-handling"))
+                                        .trim()
+                                        .toUpperCase(java.util.Locale.ROOT));
+        Boolean fo =
+                m.get("session-failover") == null
+                        ? null
+                        : Boolean.valueOf(String.valueOf(m.get("session-failover")));
+        Rules rules =
+                m.get("rules") == null
+                        ? null
+                        : Rules.fromMaps((List<Map<String, Object>>) m.get("rules"));
+        return new OcsConfig(subs, def, max, vt, tcc, fh, fo, rules);
+    }
+
+    private static Balance balanceOf(Object v, String where) {
+        if (v instanceof Map<?, ?> m && m.containsKey("balance")) {
+            return Balance.fromMap(m.get("balance"), where + ".balance");
+        }
+        throw new IllegalArgumentException(
+                where + ": expected {balance: {octets, seconds, units}}");
+    }
+}
