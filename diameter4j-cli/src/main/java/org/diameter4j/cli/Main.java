@@ -20,6 +20,8 @@ import picocli.CommandLine.Option;
             ProbeCommand.class,
             ClientCommand.class,
             BenchCommand.class,
+            ServerCommand.class,
+            DemoCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
@@ -43,6 +45,8 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        // One line per log record: time, level, message.
+        System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tT %4$s %5$s%6$s%n");
         System.exit(
                 run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
