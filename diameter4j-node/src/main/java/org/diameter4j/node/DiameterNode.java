@@ -18,7 +18,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.diameter4j.codec.Avp;
 import org.diameter4j.codec.DecodeFailure;
 import org.diameter4j.codec.DecodeOptions;
@@ -74,6 +76,8 @@ public final class DiameterNode implements AutoCloseable {
     static final int DESTINATION_HOST = 293;
     static final int DESTINATION_REALM = 283;
     static final int ORIGIN_STATE_ID = 278;
+    static final int ROUTE_RECORD = 282;
+    static final int ERROR_REPORTING_HOST = 294;
 
     private final NodeConfig config;
     private final Dictionary dictionary;
@@ -89,6 +93,12 @@ public final class DiameterNode implements AutoCloseable {
     private final Set<String> debugPeers = ConcurrentHashMap.newKeySet();
     private final List<Consumer<Traced>> tracers = new CopyOnWriteArrayList<>();
     private final Context context = new Context();
+    private final DuplicateCache duplicates;
+    private final NodeMetrics metrics;
+    private final Map<Peer, Long> busyUntil = new ConcurrentHashMap<>();
+    private final Map<Peer, Boolean> activeState = new ConcurrentHashMap<>();
+    private final List<Consumer<NodeEvent>> eventListeners = new CopyOnWriteArrayList<>();
+    private final AtomicLong droppedMessages = new AtomicLong();
     private volatile boolean closed;
 
     /** A message passed on a peer connection: what {@link #trace} reports. */
@@ -100,6 +110,12 @@ public final class DiameterNode implements AutoCloseable {
         this.resolver = resolver;
         this.sessionIds = new SessionIds(config.identity().originHost());
         this.validator = new MessageValidator(dictionary);
+        this.duplicates =
+                new DuplicateCache(
+                        config.duplicateWindow().toMillis(),
+                        config.duplicateCapacity(),
+                        () -> System.nanoTime() / 1_000_000);
+        this.metrics = new NodeMetrics(config.identity().originHost(), peers::values);
         DecodeOptions decode =
                 DecodeOptions.DEFAULT
                         .withTypes(dictionary)
@@ -183,9 +199,30 @@ public final class DiameterNode implements AutoCloseable {
         return c.getMessage() != null ? c.getMessage() : c.getClass().getSimpleName();
     }
 
-    /** Adds a peer at run time; it starts connecting when enabled and it has a URI. */
+    /**
+     * Adds a peer at run time; it starts connecting when enabled and it has a URI. Checked like the
+     * configuration: a second default peer, or a peer already present, is refused.
+     */
     public Peer addPeer(PeerConfig pc) {
         String key = key(pc.name());
+        if (pc.defaultPeer()) {
+            for (Peer other : peers.values()) {
+                if (Routing.isDefault(other) && !key(other.name()).equals(key)) {
+                    // M-16, seed 003: "Multiple default peer is not allowed".
+                    throw new IllegalArgumentException(
+                            "peer index "
+                                    + pc.index()
+                                    + " ("
+                                    + pc.name()
+                                    + ") and peer index "
+                                    + other.config().index()
+                                    + " ("
+                                    + other.name()
+                                    + ") are both default-peer: "
+                                    + "at most one default peer is allowed per node");
+                }
+            }
+        }
         EventLoop loop = transport.eventLoops().next();
         Peer p = Peer.create(context, pc, loop);
         if (peers.putIfAbsent(key, p) != null) {
@@ -195,6 +232,131 @@ public final class DiameterNode implements AutoCloseable {
             p.start();
         }
         return p;
+    }
+
+    /**
+     * Removes a peer at run time: a DPR on its open connection (bounded wait for the DPA), then it
+     * is gone; its pending requests fail over to other peers.
+     */
+    public CompletableFuture<Void> removePeer(String host) {
+        Peer p = peers.remove(key(host));
+        if (p == null) {
+            return CompletableFuture.failedFuture(
+                    new IllegalArgumentException("no peer '" + host + "'"));
+        }
+        busyUntil.remove(p);
+        return p.stop(DisconnectCause.REBOOTING);
+    }
+
+    /**
+     * Seed 003's {@code admin-state enable|disable} at run time: enabling connects (and reconnects
+     * with Tc), disabling sends a DPR (Disconnect-Cause REBOOTING) and does not reconnect. Records
+     * the "last management change". The future completes when a disabled peer is closed.
+     */
+    public CompletableFuture<Void> setAdminState(String host, boolean enabled) {
+        return setAdminState(host, enabled, DisconnectCause.REBOOTING);
+    }
+
+    /** As {@link #setAdminState(String, boolean)} with the Disconnect-Cause of the DPR. */
+    public CompletableFuture<Void> setAdminState(
+            String host, boolean enabled, DisconnectCause cause) {
+        Peer p = peer(host);
+        if (p == null) {
+            return CompletableFuture.failedFuture(
+                    new IllegalArgumentException(
+                            "no peer '"
+                                    + host
+                                    + "': configured peers are "
+                                    + peers.values().stream().map(Peer::name).toList()));
+        }
+        if (enabled) {
+            p.start();
+            return CompletableFuture.completedFuture(null);
+        }
+        return p.stop(cause);
+    }
+
+    // ---- show commands (M-19) -------------------------------------------------------------------
+
+    /** The realm routing table, built from the open peers' capabilities (M-18). */
+    public RoutingTable routes() {
+        return RoutingTable.of(peers.values());
+    }
+
+    /** One peer's details as seed 003 shows them, or null when there is no such peer. */
+    public PeerView peerView(String host) {
+        Peer p = peer(host);
+        return p == null ? null : PeerView.of(p, config.identity());
+    }
+
+    /** Every peer's details, configured ones by index, then dynamic ones by name. */
+    public List<PeerView> peerViews() {
+        return sortedPeers().stream().map(p -> PeerView.of(p, config.identity())).toList();
+    }
+
+    /** A peer's message counters, or null when there is no such peer. */
+    public PeerStatistics statistics(String host) {
+        Peer p = peer(host);
+        return p == null ? null : PeerStatistics.of(p.name(), p.counters());
+    }
+
+    /** Seed 003's {@code clear … peer "…" statistics}; records the "last cleared" time. */
+    public void clearStatistics(String host) {
+        Peer p = peer(host);
+        if (p == null) {
+            throw new IllegalArgumentException("no peer '" + host + "'");
+        }
+        p.counters().clear();
+    }
+
+    /** Metrics per peer and application, with {@link NodeMetrics#prometheus()} (M-26). */
+    public NodeMetrics metrics() {
+        return metrics;
+    }
+
+    /** Malformed messages dropped since the start (seed 003's tmnxDiamMessageDropped). */
+    public long droppedMessages() {
+        return droppedMessages.get();
+    }
+
+    /** Duplicate requests answered from the duplicate cache (RFC 6733 §5.5.4). */
+    public long duplicatesDetected() {
+        return duplicates.duplicates();
+    }
+
+    /** Receives the node's events (M-21); each is also logged once. */
+    public void addEventListener(Consumer<NodeEvent> l) {
+        eventListeners.add(l);
+    }
+
+    public void removeEventListener(Consumer<NodeEvent> l) {
+        eventListeners.remove(l);
+    }
+
+    private void emit(NodeEvent e, boolean log) {
+        if (log) {
+            LOG.log(Level.INFO, e.name() + ": " + e.text());
+        }
+        for (Consumer<NodeEvent> l : eventListeners) {
+            try {
+                l.accept(e);
+            } catch (RuntimeException x) {
+                LOG.log(Level.WARNING, "event listener failed: " + x);
+            }
+        }
+    }
+
+    /** A peer that answered 3004 DIAMETER_TOO_BUSY within the back-off. */
+    private boolean isBusy(Peer p) {
+        Long until = busyUntil.get(p);
+        if (until == null) {
+            return false;
+        }
+        if (System.nanoTime() / 1_000_000 < until) {
+            return true;
+        }
+        busyUntil.remove(p, until);
+        return false;
     }
 
     private static String key(String host) {
@@ -346,12 +508,20 @@ public final class DiameterNode implements AutoCloseable {
         complete(request);
         Peer p;
         try {
-            p = Routing.select(request, peers.values(), null, config.defaultPeer());
+            p = Routing.select(request, peers.values(), x -> false, this::isBusy);
         } catch (NoRouteException e) {
             return CompletableFuture.failedFuture(e);
         }
         addDestinationRealm(request, p);
-        return p.send(request, timeout.toMillis());
+        return observe(p, request, p.send(request, timeout.toMillis()));
+    }
+
+    private CompletableFuture<DiameterMessage> observe(
+            Peer p, DiameterMessage request, CompletableFuture<DiameterMessage> f) {
+        long start = System.nanoTime();
+        long app = request.applicationId();
+        f.whenComplete((a, e) -> metrics.latency(p, app, System.nanoTime() - start));
+        return f;
     }
 
     /** Sends to one peer, bypassing routing. */
@@ -364,14 +534,15 @@ public final class DiameterNode implements AutoCloseable {
         }
         complete(request);
         addDestinationRealm(request, p);
-        return p.send(request, timeout.toMillis());
+        return observe(p, request, p.send(request, timeout.toMillis()));
     }
 
     /**
      * Sends a request again to a chosen peer after a failure (RFC 6733 §5.5.4; RFC 4006 §5.5
      * failover): the T flag set, the End-to-End identifier kept, a new Hop-by-Hop identifier.
      */
-    public CompletableFuture<DiameterMessage> retransmit(String peerHost, DiameterMessage request, Duration timeout) {
+    public CompletableFuture<DiameterMessage> retransmit(
+            String peerHost, DiameterMessage request, Duration timeout) {
         request.setFlag(DiameterMessage.FLAG_RETRANSMIT, true);
         return send(peerHost, request, timeout);
     }
@@ -411,6 +582,161 @@ public final class DiameterNode implements AutoCloseable {
     // ---- answering ----------------------------------------------------------------------------
 
     private CompletableFuture<DiameterMessage> serve(Peer peer, DiameterMessage req) {
+        if (config.relay()) {
+            // RFC 6733 §6.1.3: "A loop is detected if the server finds its own identity in a
+            // Route-Record AVP."
+            if (routeRecordHas(req, config.identity().originHost())) {
+                DiameterMessage a =
+                        ErrorAnswers.build(
+                                req,
+                                config.identity(),
+                                ResultCodes.DIAMETER_LOOP_DETECTED,
+                                "loop: "
+                                        + config.identity().originHost()
+                                        + " is already in the Route-Record",
+                                null);
+                a.add(errorReportingHost());
+                return done(a);
+            }
+            if (notForUs(req)) {
+                return forward(peer, req);
+            }
+        }
+        String origin = text(req.find(ORIGIN_HOST));
+        if (origin == null) {
+            return local(peer, req);
+        }
+        CompletableFuture<DiameterMessage> mine = new CompletableFuture<>();
+        CompletableFuture<DiameterMessage> first = duplicates.firstOrRemember(origin, req, mine);
+        if (first != null) {
+            // RFC 6733 §5.5.4: a duplicate gets the first one's answer, not a second processing.
+            LOG.log(
+                    Level.DEBUG,
+                    "duplicate request from "
+                            + origin
+                            + " (End-to-End "
+                            + Integer.toUnsignedString(req.endToEnd())
+                            + (req.isRetransmit() ? ", T flag" : "")
+                            + "): answered from the duplicate cache");
+            return first.thenApply(a -> DuplicateCache.answerFor(a, req));
+        }
+        CompletableFuture<DiameterMessage> r;
+        try {
+            r = local(peer, req);
+        } catch (RuntimeException e) {
+            r = CompletableFuture.failedFuture(e);
+        }
+        r.whenComplete(
+                (a, e) -> {
+                    if (e != null || a == null) {
+                        mine.complete(
+                                ErrorAnswers.build(
+                                        req,
+                                        config.identity(),
+                                        ResultCodes.DIAMETER_UNABLE_TO_COMPLY,
+                                        "the request could not be processed",
+                                        null));
+                    } else {
+                        mine.complete(a);
+                    }
+                });
+        return r;
+    }
+
+    // ---- relaying (RFC 6733 §2.8, §6.1.9, §6.2.2) -----------------------------------------------
+
+    private static String text(Avp a) {
+        try {
+            return a == null ? null : a.asUtf8();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private Avp errorReportingHost() {
+        return Avp.ofUtf8(
+                ERROR_REPORTING_HOST, 0, Avp.FLAG_MANDATORY, config.identity().originHost());
+    }
+
+    static boolean routeRecordHas(DiameterMessage req, String identity) {
+        for (Avp a : req.avps()) {
+            if (a.code() == ROUTE_RECORD
+                    && a.vendorId() == 0
+                    && LocalIdentity.sameIdentity(text(a), identity)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a relay forwards the request: addressed to another host, or to another realm, or for
+     * a command without a local handler.
+     */
+    private boolean notForUs(DiameterMessage req) {
+        LocalIdentity id = config.identity();
+        String host = text(req.find(DESTINATION_HOST));
+        if (host != null) {
+            return !LocalIdentity.sameIdentity(host, id.originHost());
+        }
+        String realm = text(req.find(DESTINATION_REALM));
+        if (realm != null && !realm.equalsIgnoreCase(id.originRealm())) {
+            return true;
+        }
+        return handlers.get(handlerKey(req.applicationId(), req.commandCode())) == null;
+    }
+
+    /**
+     * Relays a request (RFC 6733 §6.1.9): a Route-Record with the identity of the peer it came from
+     * is added, the next hop is chosen by the routing rules among peers not in the Route-Record,
+     * the next hop's connection gives it a new Hop-by-Hop identifier, and the answer goes back with
+     * the original one (§6.2.2). Every other AVP is forwarded unchanged.
+     */
+    private CompletableFuture<DiameterMessage> forward(Peer from, DiameterMessage req) {
+        int hopByHop = req.hopByHop();
+        if (!req.isProxiable()) {
+            return done(
+                    relayError(
+                            req,
+                            hopByHop,
+                            ResultCodes.DIAMETER_UNABLE_TO_DELIVER,
+                            "the request is not proxiable (P bit clear) and is not for this node"));
+        }
+        req.add(Avp.ofUtf8(ROUTE_RECORD, 0, Avp.FLAG_MANDATORY, from.name()));
+        Peer next;
+        try {
+            next = Routing.select(req, peers.values(), p -> inRouteRecord(p, req), this::isBusy);
+        } catch (NoRouteException e) {
+            return done(relayError(req, hopByHop, e.resultCode(), e.getMessage()));
+        }
+        CompletableFuture<DiameterMessage> sent =
+                observe(next, req, next.send(req, config.requestTimeout().toMillis()));
+        return sent.handle(
+                (a, err) -> {
+                    if (a != null) {
+                        a.hopByHop(hopByHop);
+                        return a;
+                    }
+                    return relayError(
+                            req,
+                            hopByHop,
+                            ResultCodes.DIAMETER_UNABLE_TO_DELIVER,
+                            "relayed to " + next.name() + ": " + rootMessage(err));
+                });
+    }
+
+    private DiameterMessage relayError(DiameterMessage req, int hopByHop, long rc, String why) {
+        DiameterMessage a = ErrorAnswers.build(req, config.identity(), rc, why, null);
+        a.add(errorReportingHost());
+        a.hopByHop(hopByHop);
+        return a;
+    }
+
+    private static boolean inRouteRecord(Peer p, DiameterMessage req) {
+        return routeRecordHas(req, p.name());
+    }
+
+    private CompletableFuture<DiameterMessage> local(Peer peer, DiameterMessage req) {
         LocalIdentity id = config.identity();
         long app = req.applicationId();
         boolean relay = id.applications().stream().anyMatch(ApplicationId::isRelay);
@@ -609,8 +935,20 @@ public final class DiameterNode implements AutoCloseable {
                     LOG.log(Level.WARNING, "peer listener failed: " + e);
                 }
             }
+            boolean active = peer.isReady();
+            Boolean was = activeState.put(peer, active);
+            if (was == null ? active : was != active) {
+                emit(
+                        new NodeEvent.PeerActiveChanged(
+                                config.identity().originHost(), peer, active),
+                        true);
+            }
+            if (to == PeerState.CLOSED) {
+                busyUntil.remove(peer);
+            }
             if (peer.isDynamic() && to == PeerState.CLOSED) {
                 peers.remove(key(peer.name()), peer);
+                activeState.remove(peer);
             }
         }
 
@@ -620,9 +958,25 @@ public final class DiameterNode implements AutoCloseable {
             List<PendingRequest> left = new ArrayList<>();
             for (PendingRequest p : pending) {
                 Peer alt;
+                DiameterMessage req = p.request();
+                Predicate<Peer> excluded = x -> x == from || inRouteRecord(x, req);
                 try {
-                    alt = Routing.select(p.request(), peers.values(), from, config.defaultPeer());
+                    alt = Routing.select(req, peers.values(), excluded, DiameterNode.this::isBusy);
                 } catch (NoRouteException e) {
+                    String host = text(req.find(DESTINATION_HOST));
+                    if (lost && host != null && LocalIdentity.sameIdentity(host, from.name())) {
+                        // A request fixed to this Destination-Host does not go elsewhere: 3002.
+                        p.future()
+                                .completeExceptionally(
+                                        new NoRouteException(
+                                                e.resultCode(),
+                                                "the connection to "
+                                                        + from.name()
+                                                        + " closed before the answer arrived, and"
+                                                        + " no other peer can take the request: "
+                                                        + e.getMessage()));
+                        continue;
+                    }
                     alt = null;
                 }
                 if (alt == null || alt == from) {
@@ -645,11 +999,60 @@ public final class DiameterNode implements AutoCloseable {
 
         @Override
         public void malformed(Peer peer, DecodeFailure failure) {
-            // Logged once by the peer; counted by the statistics layer.
+            // Logged once by the peer; counted and given to the listeners here (M-21).
+            droppedMessages.incrementAndGet();
+            metrics.dropped(peer);
+            emit(
+                    new NodeEvent.MessageDropped(config.identity().originHost(), peer, failure),
+                    false);
+        }
+
+        @Override
+        public void capabilitiesRefused(
+                Peer peer,
+                DiameterMessage cea,
+                long resultCode,
+                String errorMessage,
+                Avp failedAvp) {
+            Level level = debugging(peer) ? Level.INFO : Level.DEBUG;
+            if (TRACE.isLoggable(level)) {
+                TRACE.log(
+                        level,
+                        FailureReport.format(
+                                dictionary,
+                                config.identity().originHost(),
+                                peer.name(),
+                                cea,
+                                true,
+                                resultCode,
+                                errorMessage,
+                                failedAvp));
+            }
         }
 
         @Override
         public void traced(Peer peer, DiameterMessage message, boolean received) {
+            metrics.message(peer, message, received);
+            if (!message.isRequest()) {
+                long rc = FailureReport.resultCode(message);
+                if (rc == ResultCodes.DIAMETER_TOO_BUSY && received) {
+                    busyUntil.put(
+                            peer, System.nanoTime() / 1_000_000 + config.busyBackoff().toMillis());
+                }
+                if (rc >= 3000) {
+                    Level level = debugging(peer) ? Level.INFO : Level.DEBUG;
+                    if (TRACE.isLoggable(level)) {
+                        TRACE.log(
+                                level,
+                                FailureReport.ofAnswer(
+                                        dictionary,
+                                        config.identity().originHost(),
+                                        peer.name(),
+                                        message,
+                                        received));
+                    }
+                }
+            }
             if (!tracers.isEmpty()) {
                 Traced tr = new Traced(peer, message, received);
                 for (Consumer<Traced> t : tracers) {
@@ -665,6 +1068,10 @@ public final class DiameterNode implements AutoCloseable {
                                 + new MessageDump(dictionary).format(message));
             }
         }
+    }
+
+    private boolean debugging(Peer peer) {
+        return !debugPeers.isEmpty() && debugPeers.contains(key(peer.name()));
     }
 
     /** Peers sorted for display: configured ones by index, then dynamic ones by name. */

@@ -27,6 +27,14 @@ import org.diameter4j.transport.TlsConfig;
  * @param acceptAnyPeer accept a CER from a host that is not a configured peer (simulators)
  * @param unsupportedCommandResult 3001 (RFC 6733 §7.1.3) or 5012 (seed 002's terminator)
  * @param originStateIdInRequests add Origin-State-Id to requests sent through the node
+ * @param relay act as a relay agent (RFC 6733 §2.8, §6.1.9): advertise the Relay Application Id and
+ *     forward requests that are not for this node
+ * @param duplicateWindow how long a received request is remembered for duplicate detection (RFC
+ *     6733 §5.5.4; default 60 s)
+ * @param duplicateCapacity at most this many requests are remembered (least recently used first
+ *     out; default 100,000)
+ * @param busyBackoff a peer that answered 3004 DIAMETER_TOO_BUSY is avoided this long while another
+ *     can take the request (default 5 s)
  */
 public record NodeConfig(
         LocalIdentity identity,
@@ -41,7 +49,50 @@ public record NodeConfig(
         int unsupportedCommandResult,
         Dictionary dictionary,
         int ioThreads,
-        boolean originStateIdInRequests) {
+        boolean originStateIdInRequests,
+        boolean relay,
+        Duration duplicateWindow,
+        int duplicateCapacity,
+        Duration busyBackoff) {
+
+    public static final Duration DEFAULT_DUPLICATE_WINDOW = Duration.ofSeconds(60);
+    public static final int DEFAULT_DUPLICATE_CAPACITY = 100_000;
+    public static final Duration DEFAULT_BUSY_BACKOFF = Duration.ofSeconds(5);
+
+    /** The configuration as it was before relaying and duplicate detection were configurable. */
+    public NodeConfig(
+            LocalIdentity identity,
+            List<DiameterUri> listen,
+            TlsConfig listenTls,
+            List<InetAddress> localAddresses,
+            List<PeerConfig> peers,
+            boolean acceptAnyPeer,
+            Duration requestTimeout,
+            Duration cerTimeout,
+            int maxMessageLength,
+            int unsupportedCommandResult,
+            Dictionary dictionary,
+            int ioThreads,
+            boolean originStateIdInRequests) {
+        this(
+                identity,
+                listen,
+                listenTls,
+                localAddresses,
+                peers,
+                acceptAnyPeer,
+                requestTimeout,
+                cerTimeout,
+                maxMessageLength,
+                unsupportedCommandResult,
+                dictionary,
+                ioThreads,
+                originStateIdInRequests,
+                identity.applications().stream().anyMatch(ApplicationId::isRelay),
+                DEFAULT_DUPLICATE_WINDOW,
+                DEFAULT_DUPLICATE_CAPACITY,
+                DEFAULT_BUSY_BACKOFF);
+    }
 
     public static Builder builder(String originHost) {
         return new Builder(originHost);
@@ -79,6 +130,10 @@ public record NodeConfig(
         private Dictionary dictionary;
         private int ioThreads;
         private boolean originStateIdInRequests;
+        private boolean relay;
+        private Duration duplicateWindow = DEFAULT_DUPLICATE_WINDOW;
+        private int duplicateCapacity = DEFAULT_DUPLICATE_CAPACITY;
+        private Duration busyBackoff = DEFAULT_BUSY_BACKOFF;
 
         Builder(String originHost) {
             this.originHost = originHost;
@@ -201,6 +256,34 @@ public record NodeConfig(
             return this;
         }
 
+        /**
+         * Relay agent (RFC 6733 §2.8): advertise the Relay Application Id and forward requests that
+         * are not for this node (another Destination-Host or Destination-Realm, or no local
+         * handler) by the routing rules, with a Route-Record.
+         */
+        public Builder relay(boolean b) {
+            this.relay = b;
+            return this;
+        }
+
+        /** Duplicate detection window (RFC 6733 §5.5.4); default 60 s. */
+        public Builder duplicateWindow(Duration d) {
+            this.duplicateWindow = d;
+            return this;
+        }
+
+        /** Duplicate detection memory, in requests; default 100,000. */
+        public Builder duplicateCapacity(int n) {
+            this.duplicateCapacity = n;
+            return this;
+        }
+
+        /** How long a peer that answered 3004 DIAMETER_TOO_BUSY is avoided; default 5 s. */
+        public Builder busyBackoff(Duration d) {
+            this.busyBackoff = d;
+            return this;
+        }
+
         public Builder ioThreads(int n) {
             this.ioThreads = n;
             return this;
@@ -216,6 +299,13 @@ public record NodeConfig(
                 throw new IllegalArgumentException(
                         "unsupported-command result must be 3001 or 5012, not "
                                 + unsupportedCommandResult);
+            }
+            if (relay && applications.stream().noneMatch(ApplicationId::isRelay)) {
+                applications.add(ApplicationId.relay());
+            }
+            if (duplicateCapacity < 0 || duplicateWindow.isNegative()) {
+                throw new IllegalArgumentException(
+                        "duplicate detection: window and capacity must not be negative");
             }
             if (applications.isEmpty()) {
                 throw new IllegalArgumentException(
@@ -286,7 +376,11 @@ public record NodeConfig(
                     unsupportedCommandResult,
                     dictionary != null ? dictionary : Dictionary.standard(),
                     ioThreads,
-                    originStateIdInRequests);
+                    originStateIdInRequests,
+                    applications.stream().anyMatch(ApplicationId::isRelay),
+                    duplicateWindow,
+                    duplicateCapacity,
+                    busyBackoff);
         }
 
         /**

@@ -71,7 +71,11 @@ public final class NodeConfigLoader {
                     "max-message-length",
                     "io-threads",
                     "tls",
-                    "dictionaries");
+                    "dictionaries",
+                    "relay",
+                    "duplicate-window",
+                    "duplicate-capacity",
+                    "busy-backoff");
     private static final List<String> PEER_KEYS =
             List.of(
                     "index",
@@ -105,7 +109,7 @@ public final class NodeConfigLoader {
      * Application names (seed 003 shows "nasreq gx"); ids per RFC 4006, 6733, 7155, TS
      * 29.212/29.272.
      */
-    private static final Map<String, ApplicationId> APPLICATIONS = new LinkedHashMap<>();
+    static final Map<String, ApplicationId> APPLICATIONS = new LinkedHashMap<>();
 
     static {
         APPLICATIONS.put("nasreq", ApplicationId.auth(1));
@@ -230,7 +234,11 @@ public final class NodeConfigLoader {
             }
         }
         List<Node> apps = list(m.get("applications"), "node.applications");
-        if (apps.isEmpty()) {
+        Boolean relay = bool(m.get("relay"), "node.relay");
+        if (relay != null) {
+            b.relay(relay);
+        }
+        if (apps.isEmpty() && !Boolean.TRUE.equals(relay)) {
             problem(
                     m.getOrDefault("applications", n),
                     "node.applications",
@@ -316,6 +324,23 @@ public final class NodeConfigLoader {
                         Integer.MAX_VALUE);
         if (max != null) {
             b.maxMessageLength(max.intValue());
+        }
+        Duration dw = duration(m.get("duplicate-window"), "node.duplicate-window");
+        if (dw != null) {
+            b.duplicateWindow(dw);
+        }
+        Long dc =
+                number(
+                        m.get("duplicate-capacity"),
+                        "node.duplicate-capacity",
+                        0,
+                        Integer.MAX_VALUE);
+        if (dc != null) {
+            b.duplicateCapacity(dc.intValue());
+        }
+        Duration bb = duration(m.get("busy-backoff"), "node.busy-backoff");
+        if (bb != null) {
+            b.busyBackoff(bb);
         }
         Long threads = number(m.get("io-threads"), "node.io-threads", 0, 1024);
         if (threads != null) {

@@ -1,8 +1,9 @@
 package org.diameter4j.node;
 
+import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
+import java.util.function.Predicate;
 import org.diameter4j.codec.Avp;
 import org.diameter4j.codec.DiameterMessage;
 import org.diameter4j.codec.ResultCodes;
@@ -16,63 +17,96 @@ import org.diameter4j.peer.RemoteCapabilities;
  * Peer selection for a request (RFC 6733 §6.1, seed 003, M-18), in three steps:
  *
  * <ol>
- *   <li>Forwarding: a ready peer whose identity equals the request's Destination-Host.
- *   <li>Routing: ready peers whose realm (from their CEA) equals the Destination-Realm and that
- *       support the request's application — lowest preference, then lowest index.
+ *   <li>Forwarding: the peer whose identity equals the request's Destination-Host. When that peer
+ *       is one of ours but cannot take the request (down, or excluded), the request is not sent
+ *       elsewhere: 3002 DIAMETER_UNABLE_TO_DELIVER.
+ *   <li>Routing: the {@link RoutingTable} routes of the Destination-Realm that serve the request's
+ *       application — in the table's order: lowest preference, then lowest index.
  *   <li>The default peer.
  * </ol>
  *
- * A request without Destination-Realm goes to the default peer, or to the only ready peer. Peers
- * that are suspect (watchdog) or closed are skipped. No candidate: {@link NoRouteException} with
- * 3003 DIAMETER_REALM_NOT_SERVED when no peer serves the realm at all, else 3002
- * DIAMETER_UNABLE_TO_DELIVER.
+ * Among the candidates of steps 2 and 3, in that order, the first one that is ready and has not
+ * answered 3004 DIAMETER_TOO_BUSY lately is chosen; a busy one only when no other is ready; a
+ * suspect one (watchdog, RFC 3539) only when nothing else is open. A request without
+ * Destination-Realm goes to the default peer, or to the only ready peer. No candidate: {@link
+ * NoRouteException} with 3003 DIAMETER_REALM_NOT_SERVED when no peer serves the realm at all, else
+ * 3002 DIAMETER_UNABLE_TO_DELIVER.
  */
 public final class Routing {
     static final int DESTINATION_HOST = 293;
     static final int DESTINATION_REALM = 283;
-
-    private static final Comparator<Peer> ORDER =
-            Comparator.comparingInt((Peer p) -> p.config().preference())
-                    .thenComparingInt(p -> p.config().index());
 
     private Routing() {}
 
     /** The peer for {@code request}, never {@code exclude}; throws {@link NoRouteException}. */
     public static Peer select(
             DiameterMessage request, Collection<Peer> peers, Peer exclude, PeerConfig defaultPeer) {
+        return select(
+                request,
+                peers,
+                p -> p == exclude,
+                p -> false,
+                p -> defaultPeer != null ? p.config() == defaultPeer : isDefault(p));
+    }
+
+    /**
+     * The peer for {@code request} among {@code peers}: never an {@code excluded} one (the peer a
+     * failed-over request leaves, peers in its Route-Record), a {@code busy} one only when no other
+     * is ready.
+     */
+    static Peer select(
+            DiameterMessage request,
+            Collection<Peer> peers,
+            Predicate<Peer> excluded,
+            Predicate<Peer> busy) {
+        return select(request, peers, excluded, busy, Routing::isDefault);
+    }
+
+    static boolean isDefault(Peer p) {
+        return !p.isDynamic() && p.config().defaultPeer();
+    }
+
+    private static Peer select(
+            DiameterMessage request,
+            Collection<Peer> peers,
+            Predicate<Peer> excluded,
+            Predicate<Peer> busy,
+            Predicate<Peer> isDefault) {
         String host = text(request.find(DESTINATION_HOST));
         String realm = text(request.find(DESTINATION_REALM));
         long app = request.applicationId();
+        // 1. Forwarding.
         if (host != null) {
             for (Peer p : peers) {
-                if (p != exclude && p.isReady() && LocalIdentity.sameIdentity(p.name(), host)) {
-                    return p;
+                if (LocalIdentity.sameIdentity(p.name(), host)) {
+                    if (!excluded.test(p) && p.state().isOpen()) {
+                        return p;
+                    }
+                    throw new NoRouteException(
+                            ResultCodes.DIAMETER_UNABLE_TO_DELIVER,
+                            "the request is for Destination-Host "
+                                    + host
+                                    + ", and that peer "
+                                    + (excluded.test(p)
+                                            ? "cannot take it (it is the peer the request comes from,"
+                                                    + " failed, or is in its Route-Record)"
+                                            : "is " + p.state()));
                 }
             }
         }
-        boolean realmKnown = false;
-        if (realm != null) {
-            List<Peer> candidates =
-                    peers.stream().filter(p -> p != exclude && servesRealm(p, realm)).toList();
-            realmKnown = !candidates.isEmpty();
-            Peer best =
-                    candidates.stream()
-                            .filter(p -> p.isReady() && supports(p, app))
-                            .min(ORDER)
-                            .orElse(null);
-            if (best != null) {
-                return best;
-            }
-        }
-        if (defaultPeer != null) {
-            for (Peer p : peers) {
-                if (p != exclude && p.isReady() && p.config() == defaultPeer) {
-                    return p;
-                }
+        Peer defaultPeer = null;
+        for (Peer p : peers) {
+            if (isDefault.test(p)) {
+                defaultPeer = p;
+                break;
             }
         }
         if (realm == null) {
-            List<Peer> ready = peers.stream().filter(p -> p != exclude && p.isReady()).toList();
+            if (defaultPeer != null && !excluded.test(defaultPeer) && defaultPeer.isReady()) {
+                return defaultPeer;
+            }
+            List<Peer> ready =
+                    peers.stream().filter(p -> !excluded.test(p) && p.isReady()).toList();
             if (ready.size() == 1) {
                 return ready.get(0);
             }
@@ -84,6 +118,38 @@ public final class Routing {
                                     + ready.size()
                                     + " peers are ready: set Destination-Realm or Destination-Host");
         }
+        // 2. Routing, then 3. the default peer.
+        RoutingTable table = RoutingTable.of(peers);
+        List<Peer> candidates = new ArrayList<>();
+        for (RoutingTable.Route r : table.lookup(realm, app)) {
+            Peer p = table.peer(r);
+            if (!excluded.test(p)) {
+                candidates.add(p);
+            }
+        }
+        if (defaultPeer != null
+                && !excluded.test(defaultPeer)
+                && !candidates.contains(defaultPeer)) {
+            candidates.add(defaultPeer);
+        }
+        for (Peer p : candidates) {
+            if (p.isReady() && !busy.test(p)) {
+                return p;
+            }
+        }
+        for (Peer p : candidates) {
+            if (p.isReady()) {
+                return p;
+            }
+        }
+        for (Peer p : candidates) {
+            if (p.state().isOpen()) {
+                return p;
+            }
+        }
+        boolean realmKnown =
+                table.knowsRealm(realm)
+                        || peers.stream().anyMatch(p -> !excluded.test(p) && servesRealm(p, realm));
         if (!realmKnown) {
             throw new NoRouteException(
                     ResultCodes.DIAMETER_REALM_NOT_SERVED,
@@ -132,13 +198,15 @@ public final class Routing {
         if (app == 0) {
             return true;
         }
-        for (ApplicationId a : p.commonApplications()) {
-            if (a.id() == app || a.isRelay()) {
-                return true;
+        RemoteCapabilities rc = p.remote();
+        if (rc != null) {
+            for (ApplicationId a : rc.applications()) {
+                if (a.id() == app || a.isRelay()) {
+                    return true;
+                }
             }
         }
-        RemoteCapabilities rc = p.remote();
-        return rc != null && rc.applications().stream().anyMatch(ApplicationId::isRelay);
+        return false;
     }
 
     private static String text(Avp a) {

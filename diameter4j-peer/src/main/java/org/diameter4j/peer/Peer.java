@@ -271,13 +271,14 @@ public final class Peer implements PeerStateMachine.Actions {
      */
     public CompletableFuture<Peer> nextOutcome() {
         CompletableFuture<Peer> f = new CompletableFuture<>();
-        onLoop(() -> {
-            if (fsm.state().isOpen()) {
-                f.complete(this);
-            } else {
-                attemptWaiters.add(f);
-            }
-        });
+        onLoop(
+                () -> {
+                    if (fsm.state().isOpen()) {
+                        f.complete(this);
+                    } else {
+                        attemptWaiters.add(f);
+                    }
+                });
         return f;
     }
 
@@ -1118,8 +1119,15 @@ public final class Peer implements PeerStateMachine.Actions {
 
     private void closedState() {
         if (!attemptWaiters.isEmpty()) {
-            PeerNotReadyException e = new PeerNotReadyException("peer " + name() + ": "
-                    + (lastFailure != null ? lastFailure : "the connection attempt failed"), PeerState.CLOSED);
+            PeerNotReadyException e =
+                    new PeerNotReadyException(
+                            "peer "
+                                    + name()
+                                    + ": "
+                                    + (lastFailure != null
+                                            ? lastFailure
+                                            : "the connection attempt failed"),
+                            PeerState.CLOSED);
             for (CompletableFuture<Peer> w : attemptWaiters) {
                 w.completeExceptionally(e);
             }
@@ -1320,7 +1328,8 @@ public final class Peer implements PeerStateMachine.Actions {
         public void failover() {
             if (fsm.state().isOpen() && !pending.isEmpty()) {
                 // SUSPECT: offer the pending requests to another peer; those taken leave this one.
-                // Their timers are cancelled first: the alternate peer arms its own (same deadline),
+                // Their timers are cancelled first: the alternate peer arms its own (same
+                // deadline),
                 // possibly at once on this very thread.
                 List<PendingRequest> all = new ArrayList<>(pending.values());
                 pending.clear();
