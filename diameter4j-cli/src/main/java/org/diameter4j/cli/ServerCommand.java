@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.FileHandler;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -203,28 +204,38 @@ public final class ServerCommand implements Callable<Integer> {
             }
         }
         CountDownLatch stop = new CountDownLatch(1);
-        stopSignal = stop;
+        CountDownLatch stopped = new CountDownLatch(1);
+        // SIGTERM or Ctrl-C: wake this thread, which sends DPR and says so, and let the JVM end
+        // only when it has (the JVM halts as soon as its hooks return).
         Thread hook =
                 new Thread(
                         () -> {
                             stop.countDown();
-                            node.close(DisconnectCause.REBOOTING);
-                            sims.close();
+                            try {
+                                stopped.await(15, TimeUnit.SECONDS);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
                         },
                         "d4j-server-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         banner(out, node, sims, where);
         installOutput(node, dict, out);
-        stop.await();
+        stopSignal = stop; // ready: listening, and every answer is printed
         try {
-            Runtime.getRuntime().removeShutdownHook(hook);
+            stop.await();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook runs and waits for us
+            }
             node.close(DisconnectCause.REBOOTING);
             sims.close();
-        } catch (IllegalStateException shuttingDown) {
-            // the hook runs
+            out.println("server stopped");
+            out.flush();
+        } finally {
+            stopped.countDown();
         }
-        out.println("server stopped");
-        out.flush();
         return Main.OK;
     }
 

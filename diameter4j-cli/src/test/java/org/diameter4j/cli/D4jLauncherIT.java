@@ -26,10 +26,10 @@ import org.junit.jupiter.api.Timeout;
  */
 class D4jLauncherIT {
 
-    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
-    private static final Path LAUNCHER = ROOT.resolve("bin").resolve("d4j");
-    private static final Path JAR = ROOT.resolve("diameter4j-cli/target/d4j.jar");
-    private static final long TIMEOUT_SECONDS = 30;
+    static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    static final Path LAUNCHER = ROOT.resolve("bin").resolve("d4j");
+    static final Path JAR = ROOT.resolve("diameter4j-cli/target/d4j.jar");
+    static final long TIMEOUT_SECONDS = 30;
 
     record Result(int exit, String out, String err) {}
 
@@ -91,8 +91,11 @@ class D4jLauncherIT {
         return found;
     }
 
-    /** Runs {@code bin/d4j args} in the repository root, bounded by {@link #TIMEOUT_SECONDS}. */
-    private static Result d4j(String... args) throws IOException, InterruptedException {
+    /**
+     * {@code bin/d4j args} to start in the repository root, with this JVM's {@code java} first on
+     * the PATH (shared with the other process-level tests).
+     */
+    static ProcessBuilder launcher(String... args) {
         List<String> command = new ArrayList<>();
         command.add(LAUNCHER.toString());
         command.addAll(List.of(args));
@@ -100,6 +103,12 @@ class D4jLauncherIT {
         Path javaBin = Path.of(System.getProperty("java.home"), "bin");
         String path = pb.environment().getOrDefault("PATH", "/usr/bin:/bin");
         pb.environment().put("PATH", javaBin + java.io.File.pathSeparator + path);
+        return pb;
+    }
+
+    /** Runs {@code bin/d4j args} in the repository root, bounded by {@link #TIMEOUT_SECONDS}. */
+    static Result d4j(String... args) throws IOException, InterruptedException {
+        ProcessBuilder pb = launcher(args);
         Path out = Files.createTempFile("d4j-it-out", ".txt");
         Path err = Files.createTempFile("d4j-it-err", ".txt");
         try {
@@ -125,12 +134,12 @@ class D4jLauncherIT {
         }
     }
 
-    private static java.io.File nullDevice() {
+    static java.io.File nullDevice() {
         return new java.io.File(
                 System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
     }
 
-    private static String read(Path p) {
+    static String read(Path p) {
         try {
             return Files.readString(p, StandardCharsets.UTF_8);
         } catch (IOException e) {

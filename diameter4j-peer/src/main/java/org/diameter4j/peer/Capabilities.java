@@ -67,7 +67,8 @@ public final class Capabilities {
         if (errorMessage != null) {
             m.add(Avp.ofUtf8(ERROR_MESSAGE, 0, 0, errorMessage));
         }
-        addProduct(m, local, resultCode == 2001, selectTls);
+        // A 5010 CEA lists our applications too, so the peer can see what we would have accepted.
+        addProduct(m, local, resultCode == 2001 || resultCode == 5010, selectTls);
         return m;
     }
 

@@ -260,10 +260,10 @@ class CapabilitiesTest {
     }
 
     @Test
-    void permanentFailureCeaHasNoEBitAndNoApplications() {
+    void permanentFailureCeaHasNoEBitAndListsOurApplicationsOnlyFor5010() {
         DiameterMessage cer = Capabilities.cer(LOCAL, LOCAL_IP, false);
 
-        DiameterMessage cea =
+        DiameterMessage cea5010 =
                 Capabilities.cea(
                         cer,
                         LOCAL,
@@ -271,12 +271,15 @@ class CapabilitiesTest {
                         ResultCodes.DIAMETER_NO_COMMON_APPLICATION,
                         null,
                         false);
+        DiameterMessage cea5017 =
+                Capabilities.cea(
+                        cer, LOCAL, LOCAL_IP, ResultCodes.DIAMETER_NO_COMMON_SECURITY, null, false);
 
-        assertThat(cea.isError()).isFalse(); // only 3xxx protocol errors set E
-        assertThat(cea.find(Capabilities.ERROR_MESSAGE)).isNull();
-        assertThat(cea.find(Capabilities.AUTH_APPLICATION_ID)).isNull();
-        assertThat(cea.find(Capabilities.VENDOR_SPECIFIC_APPLICATION_ID)).isNull();
-        assertThat(validator.validate(cea)).isNull();
+        assertThat(cea5010.isError()).isFalse(); // only 3xxx protocol errors set E
+        assertThat(cea5010.find(Capabilities.ERROR_MESSAGE)).isNull();
+        // 5010: our applications are listed, so the peer can see what we would have accepted.
+        assertThat(cea5010.find(Capabilities.AUTH_APPLICATION_ID)).isNotNull();
+        assertThat(cea5017.find(Capabilities.AUTH_APPLICATION_ID)).isNull();
     }
 
     // ---- read ---------------------------------------------------------------------------------

@@ -102,7 +102,10 @@ public final class Prober {
         try {
             addrs = o.resolver().resolve(host).get(timeoutMs, TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException | InterruptedException e) {
-            String why = message(e).replaceFirst("^DNS: ", "");
+            String why =
+                    e instanceof TimeoutException
+                            ? host + ": no answer from DNS within " + o.timeout().toSeconds() + " s"
+                            : message(e).replaceFirst("^DNS: ", "");
             step.accept(new ProbeStep("DNS", false, ms(t0), why));
             return new ProbeVerdict(
                     steps,
@@ -381,8 +384,14 @@ public final class Prober {
                         "no-common-application",
                         "No common application (5010): we offered "
                                 + offered
-                                + ", the peer supports "
-                                + (theirs.isEmpty() ? "(it did not say)" : theirs)
+                                + (caps.applications().isEmpty()
+                                        ? ", the peer did not list its own in the CEA"
+                                                + (em != null
+                                                        ? "; its Error-Message says \""
+                                                                + em.asUtf8()
+                                                                + "\""
+                                                        : "")
+                                        : ", the peer supports " + theirs)
                                 + ".",
                         "Offer one of the peer's applications with --apps, or ask its operator to enable ours.",
                         1);
@@ -512,10 +521,16 @@ public final class Prober {
     }
 
     private static ProbeVerdict tlsFailure(List<ProbeStep> steps, String msg) {
+        boolean untrusted = msg.contains("PKIX path") || msg.contains("certification path");
         return new ProbeVerdict(
                 steps,
                 "tls",
-                "TLS handshake failure: " + msg + ".",
+                "TLS handshake failure: "
+                        + msg
+                        + (untrusted
+                                ? " (the peer's certificate is not signed by a CA we trust: see --tls-ca)"
+                                : "")
+                        + ".",
                 "Check the certificates on both sides (trusted CA, not expired, client certificate if the peer requires one),"
                         + " and whether the peer expects TLS at connect (aaas://) or plain TCP (aaa://).",
                 3);
@@ -592,6 +607,10 @@ public final class Prober {
     private static String message(Throwable t) {
         Throwable c = root(t);
         String m = c.getMessage();
-        return m != null && !m.isBlank() ? m : c.getClass().getSimpleName();
+        // Java class names in a message ("sun.security…SunCertPathBuilderException: …") mean
+        // nothing to a user: keep the words.
+        return m != null && !m.isBlank()
+                ? m.replaceAll("\\b(?:[a-z][a-z0-9_]*\\.)+[A-Z]\\w*(?:Exception|Error): ", "")
+                : c.getClass().getSimpleName();
     }
 }

@@ -21,6 +21,10 @@ import org.diameter4j.s6a.hss.SubscriberStore;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /**
  * The simulators a server runs, from defaults or from {@code --config FILE}:
@@ -86,12 +90,36 @@ public final class Simulators implements AutoCloseable {
         for (Map.Entry<?, ?> e : m.entrySet()) {
             String k = String.valueOf(e.getKey());
             if (!List.of("ocs", "cdf", "hss").contains(k)) {
+                int line = lineOf(text, k);
                 throw new IllegalArgumentException(
-                        file + ": unknown section '" + k + "' (expected ocs, cdf, hss)");
+                        file
+                                + (line > 0 ? ":" + line : "")
+                                + ": unknown section '"
+                                + k
+                                + "' (expected ocs, cdf, hss)");
             }
             out.put(k, e.getValue());
         }
         return out;
+    }
+
+    /** The line (1-based) of top-level key {@code key} in a YAML/JSON text, or 0. */
+    private static int lineOf(String text, String key) {
+        try {
+            Node root =
+                    new Yaml(new SafeConstructor(new LoaderOptions()))
+                            .compose(new java.io.StringReader(text));
+            if (root instanceof MappingNode m) {
+                for (NodeTuple t : m.getValue()) {
+                    if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)) {
+                        return k.getStartMark().getLine() + 1;
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            // the file was loaded already: cannot happen, and the line is only a hint
+        }
+        return 0;
     }
 
     /** The applications a node must advertise for {@code apps}. */
