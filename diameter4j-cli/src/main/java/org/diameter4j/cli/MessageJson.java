@@ -70,13 +70,8 @@ final class MessageJson {
             } catch (RuntimeException e) {
                 g.writeStringField("error", "malformed Grouped data: " + e.getMessage());
             }
-        } else if (type != null && type.isInteger() && a.valueLength() == type.fixedLength()) {
-            long v =
-                    type.fixedLength() == 4
-                            ? (type == DataType.INTEGER32 || type == DataType.ENUMERATED
-                                    ? a.asInt32()
-                                    : a.asUnsigned32())
-                            : a.asInt64();
+        } else if (AvpValues.integerValue(type, a) != null) {
+            long v = AvpValues.integerValue(type, a);
             if (type == DataType.UNSIGNED64) {
                 g.writeFieldName("value");
                 g.writeNumber(Long.toUnsignedString(v));

@@ -116,7 +116,7 @@ public final class ProbeCommand implements Callable<Integer> {
                         uri,
                         local,
                         destHost,
-                        bindAddress(),
+                        CliArgs.bind(bind),
                         tlsOptions.load(uri.secure()),
                         CliArgs.duration(timeout, "--timeout"),
                         HostResolver.system());
@@ -156,40 +156,6 @@ public final class ProbeCommand implements Callable<Integer> {
         return v.exitCode();
     }
 
-    private InetSocketAddress bindAddress() {
-        if (bind == null) {
-            return null;
-        }
-        String host = bind;
-        int port = 0;
-        int colon = bind.lastIndexOf(':');
-        if (colon > 0 && bind.indexOf(':') == colon) {
-            host = bind.substring(0, colon);
-            port = Integer.parseInt(bind.substring(colon + 1));
-        } else if (bind.startsWith("[") && bind.contains("]:")) {
-            host = bind.substring(1, bind.indexOf(']'));
-            port = Integer.parseInt(bind.substring(bind.indexOf("]:") + 2));
-        }
-        if (!DiameterAddress.isIpLiteral(host)) {
-            throw UserError.usage(
-                    "--bind: '"
-                            + bind
-                            + "' is not an IP address (write 192.0.2.10 or 192.0.2.10:0)");
-        }
-        try {
-            InetAddress a = InetAddress.getByName(host);
-            if (!a.isAnyLocalAddress() && java.net.NetworkInterface.getByInetAddress(a) == null) {
-                throw UserError.usage(
-                        "--bind "
-                                + host
-                                + " is not an address of this machine: use one of its addresses,"
-                                + " or leave --bind out to let the system choose (seed 000, issue 2)");
-            }
-            return new InetSocketAddress(a, port);
-        } catch (UnknownHostException | java.net.SocketException e) {
-            throw UserError.usage("--bind: " + e.getMessage());
-        }
-    }
 
     private static String toJson(DiameterUri uri, ProbeVerdict v) throws IOException {
         StringWriter sw = new StringWriter();

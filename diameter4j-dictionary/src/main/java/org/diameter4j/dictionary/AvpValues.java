@@ -263,6 +263,23 @@ public final class AvpValues {
     }
 
     /**
+     * The number an integer-typed AVP carries: signed for Integer32 and Enumerated, unsigned for
+     * Unsigned32, the raw 64 bits for the 64-bit types; null when the type is not an integer or the
+     * data does not have its length. Value names are looked up with it.
+     */
+    public static Long integerValue(DataType type, Avp a) {
+        if (type == null || !type.isInteger() || a.valueLength() != type.fixedLength()) {
+            return null;
+        }
+        if (type.fixedLength() == 8) {
+            return a.asInt64();
+        }
+        return type == DataType.INTEGER32 || type == DataType.ENUMERATED
+                ? (long) a.asInt32()
+                : a.asUnsigned32();
+    }
+
+    /**
      * The value as a line of text for dumps; never throws (a bad value prints as hex with a note).
      */
     public static String format(DataType type, Avp avp) {

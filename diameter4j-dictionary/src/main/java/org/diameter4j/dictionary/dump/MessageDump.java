@@ -143,13 +143,8 @@ public final class MessageDump {
             return;
         }
         sb.append(" : ").append(AvpValues.format(type != null ? type : DataType.OCTET_STRING, a));
-        if (type != null && type.isInteger() && a.valueLength() == type.fixedLength()) {
-            long v =
-                    type.fixedLength() == 4
-                            ? (type == DataType.INTEGER32 || type == DataType.ENUMERATED
-                                    ? a.asInt32()
-                                    : a.asUnsigned32())
-                            : a.asInt64();
+        Long v = AvpValues.integerValue(type, a);
+        if (v != null) {
             String name = dict.valueName(a, v);
             if (name != null) {
                 sb.append(" : ").append(name);

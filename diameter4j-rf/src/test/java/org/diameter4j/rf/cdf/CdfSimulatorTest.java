@@ -171,12 +171,20 @@ class CdfSimulatorTest {
             DiameterMessage original = acr(sid, "START_RECORD", 0);
             original.endToEnd(0x1234);
             assertThat(resultCode(client.send(original).get(5, TimeUnit.SECONDS))).isEqualTo(2001);
+            // Same End-to-End id: the node's own duplicate detection (End-to-End + Origin-Host,
+            // RFC 6733 §5.5.4) answers it from its cache; the CDF never sees it.
             DiameterMessage copy = acr(sid, "START_RECORD", 0);
             copy.endToEnd(0x1234);
             copy.setFlag(DiameterMessage.FLAG_RETRANSMIT, true);
             DiameterMessage aca = client.send(copy).get(5, TimeUnit.SECONDS);
             assertThat(resultCode(aca)).isEqualTo(2001);
             assertThat(D.get(aca, "Accounting-Record-Number").asUnsigned32()).isZero();
+            // Another End-to-End id (a client that re-sends after its own restart): only the CDF's
+            // check on Session-Id + Accounting-Record-Number catches it.
+            DiameterMessage resent = acr(sid, "START_RECORD", 0);
+            resent.endToEnd(0x5678);
+            resent.setFlag(DiameterMessage.FLAG_RETRANSMIT, true);
+            assertThat(resultCode(client.send(resent).get(5, TimeUnit.SECONDS))).isEqualTo(2001);
             assertThat(records(file, sid))
                     .singleElement()
                     .satisfies(r -> assertThat(r.get("retransmitted")).isEqualTo(false));
