@@ -22,6 +22,8 @@ import picocli.CommandLine.Option;
             BenchCommand.class,
             ServerCommand.class,
             DemoCommand.class,
+            NodeCommand.class,
+            ShowCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

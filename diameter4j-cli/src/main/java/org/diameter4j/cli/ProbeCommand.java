@@ -5,16 +5,12 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.diameter4j.cli.probe.ProbeStep;
 import org.diameter4j.cli.probe.ProbeVerdict;
 import org.diameter4j.cli.probe.Prober;
-import org.diameter4j.codec.type.DiameterAddress;
 import org.diameter4j.codec.type.DiameterUri;
 import org.diameter4j.peer.ApplicationId;
 import org.diameter4j.peer.HostResolver;
@@ -155,7 +151,6 @@ public final class ProbeCommand implements Callable<Integer> {
         out.flush();
         return v.exitCode();
     }
-
 
     private static String toJson(DiameterUri uri, ProbeVerdict v) throws IOException {
         StringWriter sw = new StringWriter();

@@ -1,0 +1,237 @@
+package org.diameter4j.cli.admin;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.diameter4j.node.NodeShow;
+import org.diameter4j.node.PeerStatistics;
+import org.diameter4j.node.PeerView;
+import org.diameter4j.node.RoutingTable;
+import org.diameter4j.peer.ApplicationId;
+import org.diameter4j.peer.PeerCounters;
+import org.diameter4j.peer.PeerState;
+
+/**
+ * The admin endpoint's JSON for seed 003's views, and back: {@link NodeShow}'s tables rendered from
+ * that JSON, so {@code d4j show} prints exactly what the node module prints.
+ */
+public final class AdminViews {
+    private static final String RULE = "=".repeat(79);
+    private static final String LINE = "-".repeat(79);
+
+    private AdminViews() {}
+
+    // ---- to JSON (the node side) --------------------------------------------------------------
+
+    public static Map<String, Object> peer(PeerView p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("index", p.index());
+        m.put("hostIdentity", p.hostIdentity());
+        m.put("status", p.status().rfcName());
+        m.put("state", p.status().name());
+        m.put("adminState", p.adminEnabled() ? "enabled" : "disabled");
+        m.put("active", p.active());
+        m.put("activeApplications", p.activeApplicationNames());
+        List<Object> ids = new ArrayList<>();
+        for (ApplicationId a : p.activeApplications()) {
+            Map<String, Object> am = new LinkedHashMap<>();
+            am.put("id", a.id());
+            am.put("vendorId", Integer.toUnsignedLong(a.vendorId()));
+            am.put("accounting", a.accounting());
+            ids.add(am);
+        }
+        m.put("activeApplicationIds", ids);
+        m.put("lastDisconnectCause", p.lastDisconnectCause());
+        m.put("preference", p.preference());
+        m.put("defaultPeer", p.defaultPeer());
+        m.put(
+                "connectionTimerSeconds",
+                p.connectionTimerSeconds() < 0 ? null : p.connectionTimerSeconds());
+        m.put(
+                "watchdogTimerSeconds",
+                p.watchdogTimerSeconds() < 0 ? null : p.watchdogTimerSeconds());
+        m.put("pendingMessages", p.pendingMessages());
+        m.put("remoteRealm", p.remoteRealm());
+        m.put("remoteIpAddress", ip(p.remoteAddress()));
+        m.put("remoteTcpPort", port(p.remoteAddress()));
+        m.put("remoteOriginStateId", p.remoteOriginStateId());
+        m.put("localHostIdentity", p.localHostIdentity());
+        m.put("localRealm", p.localRealm());
+        m.put("localIpAddress", ip(p.localAddress()));
+        m.put("localTcpPort", port(p.localAddress()));
+        m.put(
+                "lastManagementChange",
+                p.lastManagementChange() != null ? p.lastManagementChange().toString() : null);
+        m.put("dynamic", p.dynamic());
+        return m;
+    }
+
+    public static Map<String, Object> statistics(PeerStatistics s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("peer", s.peer());
+        List<Object> rows = new ArrayList<>();
+        for (PeerStatistics.Row r : s.rows()) {
+            Map<String, Object> rm = new LinkedHashMap<>();
+            rm.put("message", r.kind().label());
+            rm.put("kind", r.kind().name());
+            rm.put("sent", r.sent());
+            rm.put("received", r.received());
+            rows.add(rm);
+        }
+        m.put("messages", rows);
+        m.put("lastCleared", s.lastCleared() != null ? s.lastCleared().toString() : null);
+        return m;
+    }
+
+    public static List<Object> routes(RoutingTable t) {
+        List<Object> out = new ArrayList<>();
+        for (RoutingTable.Route r : t.routes()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("realm", r.realm());
+            m.put("applications", r.applicationNames());
+            m.put("preference", r.preference());
+            m.put("index", r.index());
+            m.put("serverIdentifier", r.serverIdentifier());
+            out.add(m);
+        }
+        return out;
+    }
+
+    private static String ip(InetSocketAddress a) {
+        return a != null && a.getAddress() != null ? a.getAddress().getHostAddress() : null;
+    }
+
+    private static Integer port(InetSocketAddress a) {
+        return a != null ? a.getPort() : null;
+    }
+
+    // ---- from JSON (the show side) ------------------------------------------------------------
+
+    /** Seed 003's "Peers" table from {@code GET /peers}. */
+    public static String renderPeers(Map<String, Object> json) {
+        List<PeerView> views = new ArrayList<>();
+        for (Object o : list(json.get("peers"))) {
+            views.add(view(map(o)));
+        }
+        return NodeShow.peers(views);
+    }
+
+    /** Seed 003's peer detail from {@code GET /peers/HOST}. */
+    public static String renderPeer(Map<String, Object> json) {
+        return NodeShow.peer(view(json));
+    }
+
+    /** Seed 003's statistics table from {@code GET /peers/HOST/stats}. */
+    public static String renderStatistics(Map<String, Object> json) {
+        List<PeerStatistics.Row> rows = new ArrayList<>();
+        for (Object o : list(json.get("messages"))) {
+            Map<String, Object> r = map(o);
+            rows.add(
+                    new PeerStatistics.Row(
+                            PeerCounters.Kind.valueOf(str(r.get("kind"))),
+                            num(r.get("sent")),
+                            num(r.get("received"))));
+        }
+        return NodeShow.statistics(
+                new PeerStatistics(str(json.get("peer")), rows, instant(json.get("lastCleared"))));
+    }
+
+    /** Seed 003's "Routes" table from {@code GET /routes}, laid out as {@link NodeShow#routes}. */
+    public static String renderRoutes(Map<String, Object> json) {
+        List<Object> routes = list(json.get("routes"));
+        StringBuilder sb = new StringBuilder();
+        sb.append(RULE).append('\n').append("Routes\n").append(RULE).append('\n');
+        sb.append("Realm-Name\n");
+        sb.append(
+                String.format(
+                        "           %-13s %-5s %-3s %s%n",
+                        "Application", "Pref.", "Id", "Server-Identifier"));
+        sb.append(LINE).append('\n');
+        for (Object o : routes) {
+            Map<String, Object> r = map(o);
+            sb.append(str(r.get("realm"))).append('\n');
+            sb.append(
+                    String.format(
+                            "           %-13s %-5d %-3d %s%n",
+                            str(r.get("applications")),
+                            num(r.get("preference")),
+                            num(r.get("index")),
+                            str(r.get("serverIdentifier"))));
+        }
+        sb.append(LINE).append('\n');
+        sb.append("No. of routes: ").append(routes.size()).append('\n').append(RULE).append('\n');
+        return sb.toString();
+    }
+
+    static PeerView view(Map<String, Object> m) {
+        List<ApplicationId> apps = new ArrayList<>();
+        for (Object o : list(m.get("activeApplicationIds"))) {
+            Map<String, Object> a = map(o);
+            apps.add(
+                    new ApplicationId(
+                            num(a.get("id")),
+                            (int) num(a.get("vendorId")),
+                            Boolean.TRUE.equals(a.get("accounting"))));
+        }
+        return new PeerView(
+                (int) num(m.get("index")),
+                str(m.get("hostIdentity")),
+                PeerState.valueOf(str(m.get("state"))),
+                "enabled".equals(m.get("adminState")),
+                Boolean.TRUE.equals(m.get("active")),
+                apps,
+                str(m.get("lastDisconnectCause")),
+                (int) num(m.get("preference")),
+                Boolean.TRUE.equals(m.get("defaultPeer")),
+                m.get("connectionTimerSeconds") != null ? num(m.get("connectionTimerSeconds")) : -1,
+                m.get("watchdogTimerSeconds") != null ? num(m.get("watchdogTimerSeconds")) : -1,
+                (int) num(m.get("pendingMessages")),
+                str(m.get("remoteRealm")),
+                address(m.get("remoteIpAddress"), m.get("remoteTcpPort")),
+                m.get("remoteOriginStateId") != null ? num(m.get("remoteOriginStateId")) : null,
+                str(m.get("localHostIdentity")),
+                str(m.get("localRealm")),
+                address(m.get("localIpAddress"), m.get("localTcpPort")),
+                instant(m.get("lastManagementChange")),
+                Boolean.TRUE.equals(m.get("dynamic")));
+    }
+
+    private static InetSocketAddress address(Object ip, Object port) {
+        if (ip == null || port == null) {
+            return null;
+        }
+        try {
+            // An IP literal: no name lookup.
+            return new InetSocketAddress(InetAddress.getByName(str(ip)), (int) num(port));
+        } catch (UnknownHostException e) {
+            return null;
+        }
+    }
+
+    private static Instant instant(Object o) {
+        return o == null ? null : Instant.parse(str(o));
+    }
+
+    private static String str(Object o) {
+        return o == null ? null : String.valueOf(o);
+    }
+
+    private static long num(Object o) {
+        return o instanceof Number n ? n.longValue() : 0;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object o) {
+        return o instanceof Map ? (Map<String, Object>) o : Map.of();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> list(Object o) {
+        return o instanceof List ? (List<Object>) o : List.of();
+    }
+}
