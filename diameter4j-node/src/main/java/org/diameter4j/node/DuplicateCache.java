@@ -5,7 +5,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.LongSupplier;
+import org.diameter4j.codec.DecodeOptions;
+import org.diameter4j.codec.DecodeResult;
 import org.diameter4j.codec.DiameterMessage;
+import org.diameter4j.codec.MessageDecoder;
 
 /**
  * Duplicate detection of received requests (RFC 6733 §5.5.4, M-24): a request is known by its
@@ -18,7 +21,43 @@ import org.diameter4j.codec.DiameterMessage;
 final class DuplicateCache {
     private record Key(String originHost, int endToEnd) {}
 
-    private record Entry(CompletableFuture<DiameterMessage> answer, long seenMillis) {}
+    /**
+     * The answer of one request: its future while the handler works, then only the answer's bytes —
+     * one array instead of the message's object graph, so tens of thousands of cached answers stay
+     * cheap for the garbage collector (at 36k requests/s, 100k cached message graphs made young
+     * collections copy ~180 MB and pause for 100+ ms).
+     */
+    private static final class Entry {
+        final long seenMillis;
+        volatile Object answer; // CompletableFuture<DiameterMessage> until done, then byte[]
+
+        Entry(CompletableFuture<DiameterMessage> answer, long seenMillis) {
+            this.answer = answer;
+            this.seenMillis = seenMillis;
+        }
+
+        long seenMillis() {
+            return seenMillis;
+        }
+
+        @SuppressWarnings("unchecked")
+        CompletableFuture<DiameterMessage> answer() {
+            Object a = answer;
+            if (a instanceof byte[] b) {
+                DecodeResult r = DECODER.decode(b, 0, b.length);
+                return r.isSuccess()
+                        ? CompletableFuture.completedFuture(r.message())
+                        : CompletableFuture.failedFuture(
+                                new IllegalStateException(r.failure().toString()));
+            }
+            return (CompletableFuture<DiameterMessage>) a;
+        }
+    }
+
+    /** Decodes cached answers: they are our own, so no dictionary checks are needed. */
+    private static final MessageDecoder DECODER =
+            new MessageDecoder(
+                    DecodeOptions.DEFAULT.withMaxMessageLength(DecodeOptions.MAX_WIRE_LENGTH));
 
     private final long windowMillis;
     private final int capacity;
@@ -55,7 +94,14 @@ final class DuplicateCache {
             duplicates++;
             return e.answer();
         }
-        entries.put(k, new Entry(answer, now));
+        Entry fresh = new Entry(answer, now);
+        entries.put(k, fresh);
+        answer.whenComplete(
+                (m, err) -> {
+                    if (m != null) {
+                        fresh.answer = m.toBytes();
+                    }
+                });
         expire(now);
         return null;
     }

@@ -53,14 +53,18 @@ public final class OcsSimulator {
     private final Dictionary d;
     private final Map<String, Account> accounts = new ConcurrentHashMap<>();
     private final GyServerSessions<OcsSession> sessions;
-    private final Map<String, List<Avp>> eventAnswers =
+    // Answers to EVENT requests by Session-Id + CC-Request-Number, kept as encoded bytes: one array
+    // per entry instead of an AVP object graph keeps 100k entries cheap for the garbage collector.
+    private final Map<String, byte[]> eventAnswers =
             java.util.Collections.synchronizedMap(
                     new LinkedHashMap<>() {
                         @Override
-                        protected boolean removeEldestEntry(Map.Entry<String, List<Avp>> e) {
+                        protected boolean removeEldestEntry(Map.Entry<String, byte[]> e) {
                             return size() > 100_000;
                         }
                     });
+    private static final org.diameter4j.codec.MessageDecoder CACHE_DECODER =
+            new org.diameter4j.codec.MessageDecoder(org.diameter4j.codec.DecodeOptions.DEFAULT);
 
     /** One credit-control session: its account and its reservations per rating group. */
     static final class OcsSession {
@@ -424,8 +428,14 @@ public final class OcsSimulator {
             long number,
             List<MsccRequest> msccs) {
         String dupKey = sid + "#" + number;
-        List<Avp> cached = eventAnswers.get(dupKey);
-        if (cached != null) {
+        byte[] cachedBytes = eventAnswers.get(dupKey);
+        if (cachedBytes != null) {
+            List<Avp> cached =
+                    CACHE_DECODER
+                            .decode(cachedBytes, 0, cachedBytes.length)
+                            .message()
+                            .avps()
+                            .toList();
             return answerFromCache(req, ctx, cached);
         }
         Account acc = accountFor(subscriber);
@@ -496,7 +506,9 @@ public final class OcsSimulator {
         List<Avp> full = new ArrayList<>();
         full.add(d.avp("Result-Code", rc));
         full.addAll(body);
-        eventAnswers.put(dupKey, full);
+        DiameterMessage container = new DiameterMessage(0, 0, 0, 0, 0);
+        full.forEach(container::add);
+        eventAnswers.put(dupKey, container.toBytes());
         return answer(req, ctx, rc, body);
     }
 
