@@ -119,70 +119,31 @@ public final class DemoCommand implements Callable<Integer> {
                 say("");
                 say("2. A data session (3GPP TS 32.299 Gy): reserve, report usage, terminate.");
                 String sid = client.newSessionId();
-                ccr(
-                        client,
-                        CreditControlRequests.dataSession(
-                                        d,
-                                        sid,
-                                        SUBSCRIBER,
-                                        CcRequestType.INITIAL,
-                                        0,
-                                        List.of(
-                                                MsccRequest.of(
-                                                        100L,
-                                                        null,
-                                                        ServiceUnits.octets(2 * MB),
-                                                        null)))
-                                .build(),
-                        2001);
-                ccr(
-                        client,
-                        CreditControlRequests.dataSession(
-                                        d,
-                                        sid,
-                                        SUBSCRIBER,
-                                        CcRequestType.UPDATE,
-                                        1,
-                                        List.of(
-                                                MsccRequest.of(
-                                                        100L,
-                                                        null,
-                                                        ServiceUnits.octets(2 * MB),
-                                                        ServiceUnits.octets(2 * MB))))
-                                .build(),
-                        2001);
-                ccr(
-                        client,
-                        CreditControlRequests.dataSession(
-                                        d,
-                                        sid,
-                                        SUBSCRIBER,
-                                        CcRequestType.UPDATE,
-                                        2,
-                                        List.of(
-                                                MsccRequest.of(
-                                                        100L,
-                                                        null,
-                                                        ServiceUnits.octets(2 * MB),
-                                                        ServiceUnits.octets(2 * MB))))
-                                .build(),
-                        2001);
-                ccr(
-                        client,
-                        CreditControlRequests.dataSession(
-                                        d,
-                                        sid,
-                                        SUBSCRIBER,
-                                        CcRequestType.TERMINATE,
-                                        3,
-                                        List.of(
-                                                MsccRequest.of(
-                                                        100L,
-                                                        null,
-                                                        null,
-                                                        ServiceUnits.octets(MB / 2))))
-                                .build(),
-                        2001);
+                // INITIAL reserves 2 MB, each UPDATE reports 2 MB used and reserves 2 MB more,
+                // TERMINATE reports the last 0.5 MB.
+                ServiceUnits twoMb = ServiceUnits.octets(2 * MB);
+                CcRequestType[] steps = {
+                    CcRequestType.INITIAL,
+                    CcRequestType.UPDATE,
+                    CcRequestType.UPDATE,
+                    CcRequestType.TERMINATE
+                };
+                for (int n = 0; n < steps.length; n++) {
+                    ServiceUnits requested = steps[n] == CcRequestType.TERMINATE ? null : twoMb;
+                    ServiceUnits used =
+                            steps[n] == CcRequestType.INITIAL
+                                    ? null
+                                    : steps[n] == CcRequestType.TERMINATE
+                                            ? ServiceUnits.octets(MB / 2)
+                                            : twoMb;
+                    MsccRequest mscc = MsccRequest.of(100L, null, requested, used);
+                    ccr(
+                            client,
+                            CreditControlRequests.dataSession(
+                                            d, sid, SUBSCRIBER, steps[n], n, List.of(mscc))
+                                    .build(),
+                            2001);
+                }
                 say(
                         "   balance of "
                                 + SUBSCRIBER
