@@ -90,29 +90,16 @@ class D4jServerIT {
         Path out = tmp.resolve("server.out");
         Path err = tmp.resolve("server.err");
         Process server =
-                D4jLauncherIT.launcher(
-                                "server",
-                                "--listen",
-                                "127.0.0.1:" + port,
-                                "--origin-host",
-                                "ocs.example.net",
-                                "--config",
-                                cfg.toString())
-                        .redirectOutput(out.toFile())
-                        .redirectError(err.toFile())
-                        .redirectInput(ProcessBuilder.Redirect.from(D4jLauncherIT.nullDevice()))
-                        .start();
+                startServer(
+                        tmp,
+                        "server",
+                        "--listen",
+                        "127.0.0.1:" + port,
+                        "--origin-host",
+                        "ocs.example.net",
+                        "--config",
+                        cfg.toString());
         try {
-            long deadline = System.currentTimeMillis() + 20_000;
-            while (!D4jLauncherIT.read(out).contains("any peer accepted")) {
-                if (!server.isAlive() || System.currentTimeMillis() > deadline) {
-                    fail(
-                            "bin/d4j server did not start: "
-                                    + D4jLauncherIT.read(out)
-                                    + D4jLauncherIT.read(err));
-                }
-                Thread.sleep(50);
-            }
             assertThat(D4jLauncherIT.read(out))
                     .contains("listening on 127.0.0.1 port " + port)
                     .contains("OCS (Gy): balances from the configuration");
@@ -278,6 +265,35 @@ class D4jServerIT {
             assertThat(v.get("cause").asText()).isEqualTo("no-cea");
             assertThat(v.get("exitCode").asInt()).isEqualTo(4);
         }
+    }
+
+    /**
+     * Starts {@code bin/d4j args} (a {@code server}) in the background, its output in {@code
+     * dir/server.out} and {@code dir/server.err}, and waits (at most 20 s) until it accepts peers;
+     * the caller stops it.
+     */
+    static Process startServer(Path dir, String... args) throws IOException, InterruptedException {
+        Path out = dir.resolve("server.out");
+        Path err = dir.resolve("server.err");
+        Process server =
+                D4jLauncherIT.launcher(args)
+                        .redirectOutput(out.toFile())
+                        .redirectError(err.toFile())
+                        .redirectInput(ProcessBuilder.Redirect.from(D4jLauncherIT.nullDevice()))
+                        .start();
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (!D4jLauncherIT.read(out).contains("any peer accepted")) {
+            if (!server.isAlive() || System.currentTimeMillis() > deadline) {
+                server.destroyForcibly();
+                server.waitFor(10, TimeUnit.SECONDS);
+                fail(
+                        "bin/d4j server did not start: "
+                                + D4jLauncherIT.read(out)
+                                + D4jLauncherIT.read(err));
+            }
+            Thread.sleep(50);
+        }
+        return server;
     }
 
     static Result client(String peer, String... more) throws IOException, InterruptedException {

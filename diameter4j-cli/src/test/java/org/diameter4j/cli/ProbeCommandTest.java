@@ -15,6 +15,7 @@ import org.diameter4j.codec.DiameterMessage;
 import org.diameter4j.node.DiameterNode;
 import org.diameter4j.node.NodeConfig;
 import org.diameter4j.peer.ApplicationId;
+import org.diameter4j.testkit.TestPki;
 import org.diameter4j.transport.TlsConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -353,19 +354,23 @@ class ProbeCommandTest {
 
     @Test
     void tlsHandshakeWithAnUntrustedServerFails() throws Exception {
-        TestPki pki = new TestPki(tmp.resolve("pki"), "diameter4j test CA");
-        TestPki other = new TestPki(tmp.resolve("other"), "some other CA");
+        TestPki pki = TestPki.create(tmp.resolve("pki"), "diameter4j");
+        TestPki other = pki.wrongCa();
         DiameterNode node =
                 DiameterNode.start(
                         server("ocs.example.net")
                                 .application(ApplicationId.auth(4))
                                 .acceptAnyPeer(true)
                                 .listen("aaas://127.0.0.1:0")
-                                .listenTls(TlsConfig.pem(pki.serverCert, pki.serverKey, pki.ca))
+                                .listenTls(
+                                        TlsConfig.pem(
+                                                pki.server().certificateFile(),
+                                                pki.server().key(),
+                                                pki.ca()))
                                 .build());
         try {
             String peer = "aaas://127.0.0.1:" + node.listenAddresses().get(1).getPort();
-            Run r = probe(peer, "--tls-ca", other.ca.toString(), "--timeout", "3s");
+            Run r = probe(peer, "--tls-ca", other.ca().toString(), "--timeout", "3s");
             assertThat(r.exit()).as(r.all()).isEqualTo(3);
             assertThat(r.out())
                     .contains("[FAIL] TLS")
@@ -373,7 +378,7 @@ class ProbeCommandTest {
                     .contains("not signed by a CA we trust: see --tls-ca")
                     .contains("Fix: Check the certificates on both sides (trusted CA");
             JsonNode v =
-                    probeJson(peer, "--tls-ca", other.ca.toString(), "--timeout", "3s")
+                    probeJson(peer, "--tls-ca", other.ca().toString(), "--timeout", "3s")
                             .get("verdict");
             assertThat(v.get("cause").asText()).isEqualTo("tls");
             assertThat(v.get("exitCode").asInt()).isEqualTo(3);
@@ -383,11 +388,11 @@ class ProbeCommandTest {
                     probe(
                             peer,
                             "--tls-ca",
-                            pki.ca.toString(),
+                            pki.ca().toString(),
                             "--tls-cert",
-                            pki.clientCert.toString(),
+                            pki.client().certificateFile().toString(),
                             "--tls-key",
-                            pki.clientKey.toString(),
+                            pki.client().key().toString(),
                             "--dest-host",
                             "ocs.example.net");
             assertThat(good.exit()).as(good.all()).isZero();

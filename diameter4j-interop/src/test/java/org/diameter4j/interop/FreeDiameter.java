@@ -5,32 +5,19 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.math.BigInteger;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x509.BasicConstraints;
-import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
-import org.bouncycastle.operator.ContentSigner;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.diameter4j.testkit.TestPki;
 
 /**
  * A freeDiameter daemon ({@code freeDiameterd}, Debian package {@code freediameterd}) run as a
@@ -39,8 +26,9 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * stops it in {@link #close()} (SIGTERM, then SIGKILL after 5 s).
  *
  * <p>freeDiameter refuses to start without TLS_Cred/TLS_CA even when every peer is plain TCP
- * ({@code No_TLS}), hence the self-signed certificate. Only configured peers ({@code ConnectPeer})
- * may connect to it: without an ACL extension it answers any other CER with 3010.
+ * ({@code No_TLS}), hence the throwaway certificate (an RSA {@link TestPki}). Only configured peers
+ * ({@code ConnectPeer}) may connect to it: without an ACL extension it answers any other CER with
+ * 3010.
  */
 final class FreeDiameter implements AutoCloseable {
     /** Where Debian installs the extensions (the .fdx files of freediameter-extensions). */
@@ -184,7 +172,7 @@ final class FreeDiameter implements AutoCloseable {
             return this;
         }
 
-        String render(Path cert, Path key) {
+        String render(Path cert, Path key, Path ca) {
             StringBuilder sb = new StringBuilder();
             sb.append("Identity = \"").append(identity).append("\";\n");
             sb.append("Realm = \"").append(realm).append("\";\n");
@@ -198,7 +186,7 @@ final class FreeDiameter implements AutoCloseable {
                 sb.append("NoRelay;\n");
             }
             sb.append("TLS_Cred = \"").append(cert).append("\", \"").append(key).append("\";\n");
-            sb.append("TLS_CA = \"").append(cert).append("\";\n");
+            sb.append("TLS_CA = \"").append(ca).append("\";\n");
             for (String e : extensions) {
                 sb.append(e).append('\n');
             }
@@ -220,11 +208,17 @@ final class FreeDiameter implements AutoCloseable {
     static FreeDiameter start(Config config, Path dir) throws IOException, InterruptedException {
         assumeInstalled();
         Files.createDirectories(dir);
-        Path cert = dir.resolve("fd.cert.pem");
-        Path key = dir.resolve("fd.key.pem");
-        selfSigned(config.identity, cert, key);
+        // RSA, and the PKCS#1 key: GnuTLS 3.7 refuses the JDK's encodings of an EC key.
+        TestPki pki =
+                TestPki.builder("fd")
+                        .keyType(TestPki.KeyType.RSA)
+                        .serverName(config.identity)
+                        .create(dir);
         Path conf = dir.resolve("freeDiameter.conf");
-        Files.writeString(conf, config.render(cert, key));
+        Files.writeString(
+                conf,
+                config.render(
+                        pki.server().certificateFile(), pki.server().traditionalKey(), pki.ca()));
         Path log = dir.resolve("freeDiameterd.log");
         Process p =
                 new ProcessBuilder(binary().orElseThrow().toString(), "-c", conf.toString(), "-d")
@@ -366,47 +360,6 @@ final class FreeDiameter implements AutoCloseable {
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
-        }
-    }
-
-    // ---- TLS material -----------------------------------------------------------------------
-
-    /**
-     * A throwaway self-signed certificate (also used as TLS_CA) and its unencrypted RSA key (PKCS#1
-     * PEM; GnuTLS 3.7 refuses the JDK's encodings of an EC key).
-     */
-    static void selfSigned(String cn, Path certPem, Path keyPem) {
-        try {
-            KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
-            g.initialize(2048);
-            KeyPair kp = g.generateKeyPair();
-            X500Name name = new X500Name("CN=" + cn);
-            Instant now = Instant.now();
-            JcaX509v3CertificateBuilder b =
-                    new JcaX509v3CertificateBuilder(
-                            name,
-                            BigInteger.valueOf(now.toEpochMilli()),
-                            Date.from(now.minus(Duration.ofHours(1))),
-                            Date.from(now.plus(Duration.ofDays(2))),
-                            name,
-                            kp.getPublic());
-            b.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
-            ContentSigner signer =
-                    new JcaContentSignerBuilder("SHA256withRSA").build(kp.getPrivate());
-            X509CertificateHolder cert = b.build(signer);
-            try (Writer w = Files.newBufferedWriter(certPem);
-                    JcaPEMWriter pem = new JcaPEMWriter(w)) {
-                pem.writeObject(cert);
-            }
-            try (Writer w = Files.newBufferedWriter(keyPem);
-                    JcaPEMWriter pem = new JcaPEMWriter(w)) {
-                pem.writeObject(kp.getPrivate());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (Exception e) {
-            throw new IllegalStateException(
-                    "cannot generate the TLS material freeDiameter needs: " + e, e);
         }
     }
 }

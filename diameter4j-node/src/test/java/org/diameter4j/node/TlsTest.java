@@ -15,6 +15,7 @@ import org.diameter4j.peer.ApplicationId;
 import org.diameter4j.peer.PeerConfig;
 import org.diameter4j.peer.PeerNotReadyException;
 import org.diameter4j.peer.PeerState;
+import org.diameter4j.testkit.TestPki;
 import org.diameter4j.transport.TlsConfig;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,11 +30,19 @@ import org.junit.jupiter.api.io.TempDir;
 class TlsTest {
     @TempDir static Path dir;
 
-    static TestCerts certs;
+    static TestPki certs;
 
     @BeforeAll
     static void makeCertificates() throws Exception {
-        certs = new TestCerts(dir);
+        certs = TestPki.create(dir, "diameter4j");
+    }
+
+    private static TlsConfig serverTls() {
+        return TlsConfig.pem(certs.server().chain(), certs.server().key(), certs.ca());
+    }
+
+    private static TlsConfig clientTls() {
+        return TlsConfig.pem(certs.client().chain(), certs.client().key(), certs.ca());
     }
 
     private static DiameterNode tlsServer() {
@@ -42,7 +51,7 @@ class TlsTest {
                         NodeConfig.builder("ocs.example.net")
                                 .application(ApplicationId.auth(4))
                                 .listen("aaas://127.0.0.1:0")
-                                .listenTls(certs.server())
+                                .listenTls(serverTls())
                                 .acceptAnyPeer(true)
                                 .build());
         s.handle(4, 272, (req, ctx) -> CompletableFuture.completedFuture(ctx.answer(req, 2001)));
@@ -69,7 +78,7 @@ class TlsTest {
                 DiameterNode client =
                         client(
                                 "aaas://127.0.0.1:" + server.listenAddresses().get(0).getPort(),
-                                certs.client(),
+                                clientTls(),
                                 false)) {
             assertThat(client.awaitReady("ocs.example.net", Duration.ofSeconds(5)).state())
                     .isEqualTo(PeerState.I_OPEN);
@@ -89,7 +98,7 @@ class TlsTest {
                 DiameterNode client =
                         client(
                                 "aaas://127.0.0.1:" + server.listenAddresses().get(0).getPort(),
-                                TlsConfig.trustOnly(certs.ca),
+                                TlsConfig.trustOnly(certs.ca()),
                                 false)) {
             assertThatThrownBy(() -> client.awaitReady("ocs.example.net", Duration.ofSeconds(3)))
                     .isInstanceOf(PeerNotReadyException.class)
@@ -109,11 +118,11 @@ class TlsTest {
                         NodeConfig.builder("ocs.example.net")
                                 .application(ApplicationId.auth(4))
                                 .listen("127.0.0.1:0")
-                                .listenTls(certs.server())
+                                .listenTls(serverTls())
                                 .peer(
                                         PeerConfig.builder()
                                                 .destinationHost("client.example.com")
-                                                .tls(certs.server())
+                                                .tls(serverTls())
                                                 .inbandTls(true)
                                                 .build())
                                 .build())) {
@@ -125,7 +134,7 @@ class TlsTest {
                                             "127.0.0.1",
                                             server.listenAddresses().get(0).getPort()));
                     DiameterNode client =
-                            client("aaa://127.0.0.1:" + wire.port(), certs.client(), true)) {
+                            client("aaa://127.0.0.1:" + wire.port(), clientTls(), true)) {
                 client.awaitReady("ocs.example.net", Duration.ofSeconds(5));
                 DiameterMessage ccr = RequestHandlingTest.ccr(client);
                 String sessionId = D.get(ccr, "Session-Id").asUtf8();

@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.diameter4j.codec.DecodeOptions;
 import org.diameter4j.codec.DiameterMessage;
+import org.diameter4j.testkit.TestPki;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,15 @@ class InbandTlsTest {
 
     @BeforeAll
     static void certificates() throws Exception {
-        pki = new TestPki(dir, "inband");
+        pki = TestPki.create(dir, "inband");
+    }
+
+    private static TlsConfig serverTls(TestPki p) {
+        return TlsConfig.pem(p.server().chain(), p.server().key(), p.ca());
+    }
+
+    private static TlsConfig clientTls(TestPki p) {
+        return TlsConfig.pem(p.client().chain(), p.client().key(), p.ca());
     }
 
     @AfterEach
@@ -46,7 +55,7 @@ class InbandTlsTest {
                     if (m.commandCode() == Messages.CER && m.isRequest()) {
                         assertThat(c.isTls()).isFalse();
                         // Arm TLS before the CEA: the CEA still leaves in plaintext.
-                        c.startTls(pki.serverTls(), false)
+                        c.startTls(serverTls(pki), false)
                                 .whenComplete(
                                         (v, t) -> {
                                             if (t == null) {
@@ -72,7 +81,7 @@ class InbandTlsTest {
         client.onMessage =
                 (c, m) -> {
                     if (m.commandCode() == Messages.CER && !m.isRequest()) {
-                        c.startTls(pki.clientTls(), true)
+                        c.startTls(clientTls(pki), true)
                                 .whenComplete(
                                         (v, t) -> {
                                             if (t == null) {
@@ -94,7 +103,7 @@ class InbandTlsTest {
         clientTls.get(5, TimeUnit.SECONDS);
         serverTls.get(5, TimeUnit.SECONDS);
         assertThat(c.isTls()).isTrue();
-        assertThat(c.peerCertificates().get(0)).isEqualTo(pki.server.certificate());
+        assertThat(c.peerCertificates().get(0)).isEqualTo(pki.server().certificate());
 
         assertThat(server.next().commandCode()).isEqualTo(Messages.CER);
         c.send(Messages.dwr(5));
@@ -106,12 +115,12 @@ class InbandTlsTest {
 
     @Test
     void failedInbandHandshakeClosesTheConnection() throws Exception {
-        TestPki other = new TestPki(dir, "stranger");
+        TestPki other = pki.wrongCa();
         CompletableFuture<Throwable> serverTls = new CompletableFuture<>();
         RecordingHandler server = new RecordingHandler();
         server.onMessage =
                 (c, m) -> {
-                    c.startTls(other.serverTls(), false)
+                    c.startTls(serverTls(other), false)
                             .whenComplete((v, t) -> serverTls.complete(t));
                     c.send(m.answer());
                 };
@@ -127,7 +136,7 @@ class InbandTlsTest {
         RecordingHandler client = new RecordingHandler();
         client.onMessage =
                 (c, m) ->
-                        c.startTls(pki.clientTls(), true)
+                        c.startTls(clientTls(pki), true)
                                 .whenComplete((v, t) -> clientTls.complete(t));
         Connection c =
                 transport
@@ -150,7 +159,7 @@ class InbandTlsTest {
                         .listen(
                                 new InetSocketAddress("127.0.0.1", 0),
                                 TransportProtocol.TCP,
-                                pki.serverTls(),
+                                serverTls(pki),
                                 c -> server)
                         .get(5, TimeUnit.SECONDS);
         Connection c =
@@ -159,11 +168,11 @@ class InbandTlsTest {
                                 l.localAddress(),
                                 null,
                                 TransportProtocol.TCP,
-                                pki.clientTls(),
+                                clientTls(pki),
                                 null,
                                 new RecordingHandler())
                         .get(5, TimeUnit.SECONDS);
-        var f = c.startTls(pki.clientTls(), true);
+        var f = c.startTls(clientTls(pki), true);
         assertThat(f)
                 .failsWithin(5, TimeUnit.SECONDS)
                 .withThrowableThat()

@@ -19,6 +19,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.diameter4j.codec.DecodeOptions;
+import org.diameter4j.testkit.TestPki;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -32,26 +33,26 @@ class TlsConfigTest {
 
     @BeforeAll
     static void certificates() throws Exception {
-        pki = new TestPki(dir, "config");
+        pki = TestPki.create(dir, "config");
     }
 
     @Test
     void missingFileIsNamed() {
         Path missing = dir.resolve("x.pem");
-        assertThatThrownBy(() -> TlsConfig.pem(missing, pki.server.key(), pki.caPem))
+        assertThatThrownBy(() -> TlsConfig.pem(missing, pki.server().key(), pki.ca()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("TLS: cannot read certificate chain " + missing + ": no such file");
-        assertThatThrownBy(() -> TlsConfig.pem(pki.server.chain(), pki.server.key(), dir))
+        assertThatThrownBy(() -> TlsConfig.pem(pki.server().chain(), pki.server().key(), dir))
                 .hasMessage("TLS: cannot read trust certificates " + dir + ": is a directory");
     }
 
     @Test
     void defaults() {
-        TlsConfig c = TlsConfig.pem(pki.server.chain(), pki.server.key(), pki.caPem);
+        TlsConfig c = TlsConfig.pem(pki.server().chain(), pki.server().key(), pki.ca());
         assertThat(c.requireClientCertificate()).isTrue();
         assertThat(c.protocols()).containsExactly("TLSv1.3", "TLSv1.2");
         assertThat(c.hasOwnCertificate()).isTrue();
-        assertThat(TlsConfig.trustOnly(pki.caPem).hasOwnCertificate()).isFalse();
+        assertThat(TlsConfig.trustOnly(pki.ca()).hasOwnCertificate()).isFalse();
     }
 
     @Test
@@ -59,7 +60,7 @@ class TlsConfigTest {
         assertThatThrownBy(
                         () ->
                                 new TlsConfig(
-                                        pki.server.chain(),
+                                        pki.server().chain(),
                                         null,
                                         null,
                                         null,
@@ -69,20 +70,20 @@ class TlsConfigTest {
                                         true,
                                         null))
                 .hasMessageContaining("go together");
-        assertThatThrownBy(() -> TlsConfig.trustOnly(pki.caPem).withProtocols(List.of()))
+        assertThatThrownBy(() -> TlsConfig.trustOnly(pki.ca()).withProtocols(List.of()))
                 .hasMessageContaining("protocols must not be empty");
     }
 
     @Test
     void passwordsAreNotShown() {
-        TlsConfig c = TlsConfig.keyStore(pki.caPem, "secret".toCharArray(), null, null);
+        TlsConfig c = TlsConfig.keyStore(pki.ca(), "secret".toCharArray(), null, null);
         assertThat(c.toString()).doesNotContain("secret");
     }
 
     @Test
     void badPemContentIsReportedWhenUsed() throws Exception {
         Path junk = Files.writeString(dir.resolve("junk.pem"), "not a certificate\n");
-        TlsConfig c = TlsConfig.pem(junk, pki.server.key(), pki.caPem);
+        TlsConfig c = TlsConfig.pem(junk, pki.server().key(), pki.ca());
         try (Transport t = Transport.create(TransportConfig.defaults(DecodeOptions.DEFAULT))) {
             var f =
                     t.listen(
@@ -101,11 +102,11 @@ class TlsConfigTest {
     @Test
     void keyStoresWork() throws Exception {
         char[] pw = "changeit".toCharArray();
-        Path serverKs = pkcs12(pki.server, pw, "server.p12");
-        Path clientKs = pkcs12(pki.client, pw, "client.p12");
+        Path serverKs = pkcs12(pki.server(), pw, "server.p12");
+        Path clientKs = pkcs12(pki.client(), pw, "client.p12");
         KeyStore trust = KeyStore.getInstance("PKCS12");
         trust.load(null, null);
-        trust.setCertificateEntry("ca", readCerts(pki.caPem)[0]);
+        trust.setCertificateEntry("ca", readCerts(pki.ca())[0]);
         Path ts = dir.resolve("trust.p12");
         try (OutputStream out = Files.newOutputStream(ts)) {
             trust.store(out, pw);
@@ -128,7 +129,7 @@ class TlsConfigTest {
                                     null,
                                     new RecordingHandler())
                             .get(5, TimeUnit.SECONDS);
-            assertThat(c.peerCertificates().get(0)).isEqualTo(pki.server.certificate());
+            assertThat(c.peerCertificates().get(0)).isEqualTo(pki.server().certificate());
             c.send(Messages.dwr(9));
             assertThat(server.next().hopByHop()).isEqualTo(9);
         }

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 import org.diameter4j.codec.DecodeOptions;
+import org.diameter4j.testkit.TestPki;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,8 +34,16 @@ class TlsConnectionTest {
 
     @BeforeAll
     static void certificates() throws Exception {
-        pki = new TestPki(dir, "good");
-        otherPki = new TestPki(dir, "other");
+        pki = TestPki.create(dir, "good");
+        otherPki = pki.wrongCa();
+    }
+
+    private static TlsConfig serverTls(TestPki p) {
+        return TlsConfig.pem(p.server().chain(), p.server().key(), p.ca());
+    }
+
+    private static TlsConfig clientTls(TestPki p) {
+        return TlsConfig.pem(p.client().chain(), p.client().key(), p.ca());
     }
 
     @AfterEach
@@ -61,19 +70,19 @@ class TlsConnectionTest {
 
     @Test
     void mutualAuthentication() throws Exception {
-        Listener l = listen(pki.serverTls());
+        Listener l = listen(serverTls(pki));
         RecordingHandler client = new RecordingHandler();
-        Connection c = connect(l, pki.clientTls(), client).get(5, TimeUnit.SECONDS);
+        Connection c = connect(l, clientTls(pki), client).get(5, TimeUnit.SECONDS);
         assertThat(c.isTls()).isTrue();
         assertThat(c.toString()).endsWith(" tls");
         assertThat(c.peerCertificates()).isNotEmpty();
-        assertThat(c.peerCertificates().get(0)).isEqualTo(pki.server.certificate());
+        assertThat(c.peerCertificates().get(0)).isEqualTo(pki.server().certificate());
 
         c.send(Messages.dwr(1));
         assertThat(server.next()).isEqualTo(Messages.dwr(1));
         Connection s = accepted.get(5, TimeUnit.SECONDS);
         assertThat(s.isTls()).isTrue();
-        assertThat(s.peerCertificates().get(0)).isEqualTo(pki.client.certificate());
+        assertThat(s.peerCertificates().get(0)).isEqualTo(pki.client().certificate());
         s.send(Messages.dwr(2).answer());
         assertThat(client.next().hopByHop()).isEqualTo(2);
 
@@ -93,13 +102,9 @@ class TlsConnectionTest {
     /** TLS 1.2: the client learns of the rejection within its handshake. */
     @Test
     void clientWithoutCertificateIsRejectedTls12() throws Exception {
-        Listener l = listen(pki.serverTls().withProtocols(List.of("TLSv1.2")));
+        Listener l = listen(serverTls(pki).withProtocols(List.of("TLSv1.2")));
         RecordingHandler client = new RecordingHandler();
-        var f =
-                connect(
-                        l,
-                        TlsConfig.trustOnly(pki.caPem).withProtocols(List.of("TLSv1.2")),
-                        client);
+        var f = connect(l, TlsConfig.trustOnly(pki.ca()).withProtocols(List.of("TLSv1.2")), client);
         assertThatThrownBy(() -> f.get(5, TimeUnit.SECONDS))
                 .isInstanceOf(ExecutionException.class)
                 .cause()
@@ -116,9 +121,9 @@ class TlsConnectionTest {
      */
     @Test
     void clientWithoutCertificateIsRejectedTls13() throws Exception {
-        Listener l = listen(pki.serverTls());
+        Listener l = listen(serverTls(pki));
         RecordingHandler client = new RecordingHandler();
-        var f = connect(l, TlsConfig.trustOnly(pki.caPem), client);
+        var f = connect(l, TlsConfig.trustOnly(pki.ca()), client);
         Throwable clientFailure;
         try {
             Connection c = f.get(5, TimeUnit.SECONDS);
@@ -134,8 +139,8 @@ class TlsConnectionTest {
 
     @Test
     void serverFromAnotherCaIsRejected() throws Exception {
-        Listener l = listen(otherPki.serverTls());
-        var f = connect(l, pki.clientTls(), new RecordingHandler());
+        Listener l = listen(serverTls(otherPki));
+        var f = connect(l, clientTls(pki), new RecordingHandler());
         assertThatThrownBy(() -> f.get(5, TimeUnit.SECONDS))
                 .cause()
                 .isInstanceOf(SSLHandshakeException.class);
@@ -144,9 +149,9 @@ class TlsConnectionTest {
 
     @Test
     void clientFromAnotherCaIsRejected() throws Exception {
-        Listener l = listen(pki.serverTls());
+        Listener l = listen(serverTls(pki));
         TlsConfig foreignClient =
-                TlsConfig.pem(otherPki.client.chain(), otherPki.client.key(), pki.caPem)
+                TlsConfig.pem(otherPki.client().chain(), otherPki.client().key(), pki.ca())
                         .withProtocols(List.of("TLSv1.2"));
         var f = connect(l, foreignClient, new RecordingHandler());
         assertThatThrownBy(() -> f.get(5, TimeUnit.SECONDS))
@@ -157,7 +162,7 @@ class TlsConnectionTest {
 
     @Test
     void plainClientAgainstTlsServerFailsOnTheServerSide() throws Exception {
-        Listener l = listen(pki.serverTls());
+        Listener l = listen(serverTls(pki));
         RecordingHandler client = new RecordingHandler();
         Connection c = connect(l, null, client).get(5, TimeUnit.SECONDS);
         c.send(Messages.dwr(1));
@@ -172,7 +177,7 @@ class TlsConnectionTest {
                 transport.listen(
                         new InetSocketAddress("127.0.0.1", 0),
                         TransportProtocol.TCP,
-                        TlsConfig.trustOnly(pki.caPem),
+                        TlsConfig.trustOnly(pki.ca()),
                         c -> server);
         assertThatThrownBy(f::get)
                 .cause()
@@ -187,7 +192,7 @@ class TlsConnectionTest {
                         new InetSocketAddress("127.0.0.1", 3868),
                         null,
                         TransportProtocol.SCTP,
-                        pki.clientTls(),
+                        clientTls(pki),
                         null,
                         new RecordingHandler());
         assertThatThrownBy(f::get).cause().isInstanceOf(UnsupportedOperationException.class);
