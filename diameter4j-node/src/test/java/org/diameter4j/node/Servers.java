@@ -33,12 +33,19 @@ final class Servers {
      * A Gy server that answers every CCR (after {@code seen.delayMillis}) with its own identity.
      */
     static DiameterNode gy(String host, Seen seen) {
+        return gy(host, seen, b -> b);
+    }
+
+    /** The same, with {@code tweak} applied to the configuration. */
+    static DiameterNode gy(
+            String host, Seen seen, java.util.function.UnaryOperator<NodeConfig.Builder> tweak) {
         DiameterNode s =
                 DiameterNode.start(
-                        NodeConfig.builder(host)
-                                .application(ApplicationId.auth(4))
-                                .listen("127.0.0.1:0")
-                                .acceptAnyPeer(true)
+                        tweak.apply(
+                                        NodeConfig.builder(host)
+                                                .application(ApplicationId.auth(4))
+                                                .listen("127.0.0.1:0")
+                                                .acceptAnyPeer(true))
                                 .build());
         s.handle(
                 4,

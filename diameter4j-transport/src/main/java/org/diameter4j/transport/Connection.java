@@ -82,6 +82,23 @@ public final class Connection {
     }
 
     private void write(DiameterMessage m, CompletableFuture<Void> done) {
+        io.netty.channel.ChannelOutboundBuffer unsent = channel.unsafe().outboundBuffer();
+        long max = transport.config().maxUnsentBytes();
+        if (unsent != null && unsent.totalPendingWriteBytes() > max) {
+            // The last bound on memory; a peer that stops reading is normally closed earlier, by
+            // the
+            // write-stall timeout (ConnectionInboundHandler).
+            java.io.IOException e =
+                    new java.io.IOException(
+                            "the peer does not read: more than "
+                                    + (max >> 20)
+                                    + " MiB wait unsent to it; closing the connection");
+            done.completeExceptionally(e);
+            if (channel.isOpen()) {
+                channel.pipeline().fireExceptionCaught(e);
+            }
+            return;
+        }
         ChannelPromise p = channel.newPromise();
         p.addListener(
                 f -> {
@@ -117,6 +134,10 @@ public final class Connection {
     public InetSocketAddress remoteAddress() {
         InetSocketAddress a = remoteAddress;
         return a != null ? a : (InetSocketAddress) channel.remoteAddress();
+    }
+
+    Transport transport() {
+        return transport;
     }
 
     /** The loop on which the handler is called; the one given to {@link Transport#connect}. */

@@ -19,6 +19,7 @@ final class ConnectionInboundHandler extends ChannelInboundHandlerAdapter {
     static final System.Logger LOG = System.getLogger("org.diameter4j.transport");
 
     private final Connection conn;
+    private long writabilityChanges; // event-loop only
 
     /**
      * Server side: asked for the handler when the channel becomes active; null on the client side.
@@ -111,6 +112,56 @@ final class ConnectionInboundHandler extends ChannelInboundHandlerAdapter {
         } else {
             ReferenceCountUtil.release(msg);
         }
+    }
+
+    /**
+     * Back-pressure on connections we accepted: while more than the write-buffer high-water mark
+     * (64 KiB) of our output waits for a peer that does not read, stop reading its requests (each
+     * would add an answer to that buffer); read again once the buffer drains below the low-water
+     * mark. A peer that never reads thus costs a bounded amount of memory, and it stops answering
+     * DWRs, so the watchdog (RFC 3539, RFC 6733 §5.5) closes the connection.
+     *
+     * <p>Only the responder side pauses. If both sides did, a client whose own requests filled its
+     * buffer would stop reading answers while the server, unable to send them, stopped reading
+     * requests: each would wait for the other for ever. The initiator keeps reading, so every
+     * connection can always drain. On either side a connection whose output stays undrained for the
+     * write-stall timeout is closed, and {@link Connection} caps what may wait unsent.
+     */
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        boolean writable = ctx.channel().isWritable();
+        if (acceptor != null) {
+            ctx.channel().config().setAutoRead(writable);
+        }
+        // A peer that leaves our output undrained for the stall timeout does not read: close it.
+        long episode = ++writabilityChanges;
+        if (!writable) {
+            long stallMillis = conn.transport().config().writeStallTimeout().toMillis();
+            ctx.executor()
+                    .schedule(
+                            () -> {
+                                if (writabilityChanges == episode
+                                        && !ctx.channel().isWritable()
+                                        && ctx.channel().isOpen()) {
+                                    exceptionCaught(
+                                            ctx,
+                                            new java.io.IOException(
+                                                    "the peer has not read for "
+                                                            + stallMillis / 1000.0
+                                                            + " s (our output to it is stalled); closing the connection"));
+                                }
+                            },
+                            stallMillis,
+                            java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+        LOG.log(
+                Level.DEBUG,
+                () ->
+                        (writable ? "resuming" : "pausing")
+                                + " reads on "
+                                + conn
+                                + " (back-pressure)");
+        ctx.fireChannelWritabilityChanged();
     }
 
     @Override

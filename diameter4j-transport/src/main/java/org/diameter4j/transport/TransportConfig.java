@@ -13,11 +13,37 @@ import org.diameter4j.codec.DecodeOptions;
  * @param preferNative use Linux epoll when it is available; NIO otherwise (and always on other
  *     systems)
  * @param ioThreads event loop threads; 0 = Netty's default (twice the number of cores)
+ * @param writeStallTimeout a connection whose output has not drained below the write-buffer
+ *     low-water mark for this long is closed: its peer does not read (default 30 s)
+ * @param maxUnsentBytes the most bytes that may wait unsent to one peer before the connection is
+ *     closed — the last bound on memory, far above any legitimate burst (default 256 MiB)
  */
 public record TransportConfig(
-        DecodeOptions decodeOptions, Duration connectTimeout, boolean preferNative, int ioThreads) {
+        DecodeOptions decodeOptions,
+        Duration connectTimeout,
+        boolean preferNative,
+        int ioThreads,
+        Duration writeStallTimeout,
+        long maxUnsentBytes) {
 
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_WRITE_STALL_TIMEOUT = Duration.ofSeconds(30);
+    public static final long DEFAULT_MAX_UNSENT_BYTES = 256L << 20;
+
+    /** As before the write limits existed: the default stall timeout and unsent-bytes cap. */
+    public TransportConfig(
+            DecodeOptions decodeOptions,
+            Duration connectTimeout,
+            boolean preferNative,
+            int ioThreads) {
+        this(
+                decodeOptions,
+                connectTimeout,
+                preferNative,
+                ioThreads,
+                DEFAULT_WRITE_STALL_TIMEOUT,
+                DEFAULT_MAX_UNSENT_BYTES);
+    }
 
     public TransportConfig {
         if (decodeOptions == null) {
@@ -32,6 +58,17 @@ public record TransportConfig(
             throw new IllegalArgumentException(
                     "connectTimeout must be within 1 ms..24 days, got " + connectTimeout);
         }
+        if (writeStallTimeout == null) {
+            writeStallTimeout = DEFAULT_WRITE_STALL_TIMEOUT;
+        }
+        if (writeStallTimeout.isNegative() || writeStallTimeout.isZero()) {
+            throw new IllegalArgumentException(
+                    "writeStallTimeout must be positive, got " + writeStallTimeout);
+        }
+        if (maxUnsentBytes < 64 * 1024) {
+            throw new IllegalArgumentException(
+                    "maxUnsentBytes must be at least 64 KiB, got " + maxUnsentBytes);
+        }
         if (ioThreads < 0) {
             throw new IllegalArgumentException("ioThreads must be >= 0, got " + ioThreads);
         }
@@ -43,14 +80,33 @@ public record TransportConfig(
     }
 
     public TransportConfig withConnectTimeout(Duration timeout) {
-        return new TransportConfig(decodeOptions, timeout, preferNative, ioThreads);
+        return new TransportConfig(
+                decodeOptions, timeout, preferNative, ioThreads, writeStallTimeout, maxUnsentBytes);
     }
 
     public TransportConfig withPreferNative(boolean preferNativeTransport) {
-        return new TransportConfig(decodeOptions, connectTimeout, preferNativeTransport, ioThreads);
+        return new TransportConfig(
+                decodeOptions,
+                connectTimeout,
+                preferNativeTransport,
+                ioThreads,
+                writeStallTimeout,
+                maxUnsentBytes);
     }
 
     public TransportConfig withIoThreads(int threads) {
-        return new TransportConfig(decodeOptions, connectTimeout, preferNative, threads);
+        return new TransportConfig(
+                decodeOptions,
+                connectTimeout,
+                preferNative,
+                threads,
+                writeStallTimeout,
+                maxUnsentBytes);
+    }
+
+    /** How long a peer may leave our output undrained, and the most bytes that may wait for it. */
+    public TransportConfig withWriteLimits(Duration stallTimeout, long maxUnsent) {
+        return new TransportConfig(
+                decodeOptions, connectTimeout, preferNative, ioThreads, stallTimeout, maxUnsent);
     }
 }
