@@ -24,33 +24,55 @@ import org.junit.jupiter.api.Timeout;
 class BackPressureTest {
     private static final Dictionary D = Dictionary.standard();
 
-    /** An AVP the dictionary does not know, without the M bit: ignored by the grammar check (§4.1). */
-    private static final org.diameter4j.codec.Avp PAD = org.diameter4j.codec.Avp.ofBytes(65001, 0, 0, new byte[2000]);
+    /**
+     * An AVP the dictionary does not know, without the M bit: ignored by the grammar check (§4.1).
+     */
+    private static final org.diameter4j.codec.Avp PAD =
+            org.diameter4j.codec.Avp.ofBytes(65001, 0, 0, new byte[2000]);
 
     @Test
     void aBurstThatFillsBothSidesBuffersCompletes() throws Exception {
-        try (DiameterNode server = DiameterNode.start(NodeConfig.builder("ocs.example.net")
-                        .application(ApplicationId.auth(4)).listen("127.0.0.1:0").acceptAnyPeer(true).build())) {
-            // Answers carry 2 KB too, so both directions hold far more than the kernel buffers absorb.
-            server.handle(4, 272, (req, ctx) -> CompletableFuture.completedFuture(ctx.answer(req, 2001).add(PAD)));
+        try (DiameterNode server =
+                DiameterNode.start(
+                        NodeConfig.builder("ocs.example.net")
+                                .application(ApplicationId.auth(4))
+                                .listen("127.0.0.1:0")
+                                .acceptAnyPeer(true)
+                                .build())) {
+            // Answers carry 2 KB too, so both directions hold far more than the kernel buffers
+            // absorb.
+            server.handle(
+                    4,
+                    272,
+                    (req, ctx) ->
+                            CompletableFuture.completedFuture(ctx.answer(req, 2001).add(PAD)));
             int port = server.listenAddresses().get(0).getPort();
-            try (DiameterNode client = DiameterNode.start(NodeConfig.builder("client.example.com")
-                    .application(ApplicationId.auth(4))
-                    .peer(PeerConfig.connectTo("aaa://127.0.0.1:" + port).destinationHost("ocs.example.net").build())
-                    .build())) {
+            try (DiameterNode client =
+                    DiameterNode.start(
+                            NodeConfig.builder("client.example.com")
+                                    .application(ApplicationId.auth(4))
+                                    .peer(
+                                            PeerConfig.connectTo("aaa://127.0.0.1:" + port)
+                                                    .destinationHost("ocs.example.net")
+                                                    .build())
+                                    .build())) {
                 client.awaitReady("ocs.example.net", Duration.ofSeconds(10));
                 int n = 30_000; // ~60 MB of requests sent at once, ~60 MB of answers back
                 List<CompletableFuture<DiameterMessage>> all = new ArrayList<>(n);
                 for (int i = 0; i < n; i++) {
-                    all.add(client.send(D.request("CCR", 4)
-                            .add(D.avp("Session-Id", client.newSessionId()))
-                            .add(D.avp("Auth-Application-Id", 4))
-                            .add(D.avp("Service-Context-Id", "32251@3gpp.org"))
-                            .add(D.avp("CC-Request-Type", "EVENT_REQUEST"))
-                            .add(D.avp("CC-Request-Number", 0))
-                            .add(PAD), Duration.ofSeconds(40)));
+                    all.add(
+                            client.send(
+                                    D.request("CCR", 4)
+                                            .add(D.avp("Session-Id", client.newSessionId()))
+                                            .add(D.avp("Auth-Application-Id", 4))
+                                            .add(D.avp("Service-Context-Id", "32251@3gpp.org"))
+                                            .add(D.avp("CC-Request-Type", "EVENT_REQUEST"))
+                                            .add(D.avp("CC-Request-Number", 0))
+                                            .add(PAD),
+                                    Duration.ofSeconds(40)));
                 }
-                CompletableFuture.allOf(all.toArray(new CompletableFuture[0])).get(60, TimeUnit.SECONDS);
+                CompletableFuture.allOf(all.toArray(new CompletableFuture[0]))
+                        .get(60, TimeUnit.SECONDS);
                 long ok = all.stream().filter(f -> D.result(f.join()).code() == 2001).count();
                 assertThat(ok).isEqualTo(n);
             }
