@@ -83,7 +83,11 @@ class DuplicateDetectionTest {
             TestNet.await(
                     Duration.ofSeconds(5),
                     () -> "dropped " + server.droppedMessages(),
-                    () -> server.droppedMessages() == 1);
+                    // The counter moves before the event reaches listeners: wait for both.
+                    () ->
+                            server.droppedMessages() == 1
+                                    && events.stream()
+                                            .anyMatch(e -> e instanceof NodeEvent.MessageDropped));
             assertThat(events)
                     .filteredOn(e -> e instanceof NodeEvent.MessageDropped)
                     .singleElement()
