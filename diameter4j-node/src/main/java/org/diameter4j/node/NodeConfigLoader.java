@@ -937,35 +937,9 @@ public final class NodeConfigLoader {
 
     /** " (did you mean 'x'?)" for a near miss, else "". */
     static String suggestion(String given, Iterable<String> known) {
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (String k : known) {
-            int d = distance(given.toLowerCase(Locale.ROOT), k);
-            if (d < bestDistance) {
-                best = k;
-                bestDistance = d;
-            }
-        }
-        int limit = Math.max(1, Math.min(3, given.length() / 3));
-        return best != null && bestDistance <= limit ? " (did you mean '" + best + "'?)" : "";
-    }
-
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
+        String best =
+                org.diameter4j.dictionary.Spelling.closest(
+                        given, known, Math.max(1, Math.min(3, given.length() / 3)));
+        return best != null ? " (did you mean '" + best + "'?)" : "";
     }
 }

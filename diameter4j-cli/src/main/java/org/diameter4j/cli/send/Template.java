@@ -651,36 +651,10 @@ public final class Template {
         }
 
         String suggest(String name) {
-            String best = null;
-            int bestD = Integer.MAX_VALUE;
-            for (AvpDefinition d : dict.avps()) {
-                int dist =
-                        distance(name.toLowerCase(Locale.ROOT), d.name().toLowerCase(Locale.ROOT));
-                if (dist < bestD) {
-                    bestD = dist;
-                    best = d.name();
-                }
-            }
-            return best != null && bestD <= Math.max(2, name.length() / 4) ? best : null;
+            return org.diameter4j.dictionary.Spelling.closest(
+                    name,
+                    dict.avps().stream().map(AvpDefinition::name).toList(),
+                    Math.max(2, name.length() / 4));
         }
-    }
-
-    static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int c = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + c);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 }
