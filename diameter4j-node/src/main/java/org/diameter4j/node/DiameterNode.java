@@ -228,6 +228,7 @@ public final class DiameterNode implements AutoCloseable {
         if (peers.putIfAbsent(key, p) != null) {
             throw new IllegalArgumentException("peer " + pc.name() + " already exists");
         }
+        routesChanged();
         if (pc.enabled() && pc.uri() != null) {
             p.start();
         }
@@ -245,6 +246,7 @@ public final class DiameterNode implements AutoCloseable {
                     new IllegalArgumentException("no peer '" + host + "'"));
         }
         busyUntil.remove(p);
+        routesChanged();
         return p.stop(DisconnectCause.REBOOTING);
     }
 
@@ -280,7 +282,27 @@ public final class DiameterNode implements AutoCloseable {
 
     /** The realm routing table, built from the open peers' capabilities (M-18). */
     public RoutingTable routes() {
-        return RoutingTable.of(peers.values());
+        // Rebuilt only when a peer changed since (peerChanged, addPeer, removePeer): a table built
+        // while a change happened carries the older version and is rebuilt at the next call.
+        long v = routesVersion.get();
+        CachedRoutes c = cachedRoutes;
+        if (c != null && c.version() == v) {
+            return c.table();
+        }
+        RoutingTable t = RoutingTable.of(peers.values());
+        cachedRoutes = new CachedRoutes(v, t);
+        return t;
+    }
+
+    private record CachedRoutes(long version, RoutingTable table) {}
+
+    private final java.util.concurrent.atomic.AtomicLong routesVersion =
+            new java.util.concurrent.atomic.AtomicLong();
+    private volatile CachedRoutes cachedRoutes;
+
+    /** A peer was added, removed, or changed state or availability: the routing table is stale. */
+    private void routesChanged() {
+        routesVersion.incrementAndGet();
     }
 
     /** One peer's details as seed 003 shows them, or null when there is no such peer. */
@@ -508,7 +530,7 @@ public final class DiameterNode implements AutoCloseable {
         complete(request);
         Peer p;
         try {
-            p = Routing.select(request, peers.values(), x -> false, this::isBusy);
+            p = Routing.select(request, peers.values(), routes(), x -> false, this::isBusy);
         } catch (NoRouteException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -705,7 +727,13 @@ public final class DiameterNode implements AutoCloseable {
         req.add(Avp.ofUtf8(ROUTE_RECORD, 0, Avp.FLAG_MANDATORY, from.name()));
         Peer next;
         try {
-            next = Routing.select(req, peers.values(), p -> inRouteRecord(p, req), this::isBusy);
+            next =
+                    Routing.select(
+                            req,
+                            peers.values(),
+                            routes(),
+                            p -> inRouteRecord(p, req),
+                            this::isBusy);
         } catch (NoRouteException e) {
             return done(relayError(req, hopByHop, e.resultCode(), e.getMessage()));
         }
@@ -838,6 +866,7 @@ public final class DiameterNode implements AutoCloseable {
         } else if (peers.putIfAbsent(k, p) != null) {
             return peers.get(k);
         }
+        routesChanged();
         return p;
     }
 
@@ -928,6 +957,7 @@ public final class DiameterNode implements AutoCloseable {
 
         @Override
         public void peerChanged(Peer peer, PeerState from, PeerState to) {
+            routesChanged();
             for (PeerListener l : listeners) {
                 try {
                     l.peerChanged(peer, from, to);
@@ -961,7 +991,13 @@ public final class DiameterNode implements AutoCloseable {
                 DiameterMessage req = p.request();
                 Predicate<Peer> excluded = x -> x == from || inRouteRecord(x, req);
                 try {
-                    alt = Routing.select(req, peers.values(), excluded, DiameterNode.this::isBusy);
+                    alt =
+                            Routing.select(
+                                    req,
+                                    peers.values(),
+                                    routes(),
+                                    excluded,
+                                    DiameterNode.this::isBusy);
                 } catch (NoRouteException e) {
                     String host = text(req.find(DESTINATION_HOST));
                     if (lost && host != null && LocalIdentity.sameIdentity(host, from.name())) {

@@ -44,22 +44,25 @@ public final class Routing {
         return select(
                 request,
                 peers,
+                RoutingTable.of(peers),
                 p -> p == exclude,
                 p -> false,
                 p -> defaultPeer != null ? p.config() == defaultPeer : isDefault(p));
     }
 
     /**
-     * The peer for {@code request} among {@code peers}: never an {@code excluded} one (the peer a
-     * failed-over request leaves, peers in its Route-Record), a {@code busy} one only when no other
-     * is ready.
+     * The peer for {@code request} among {@code peers}, with {@code table} their routing table
+     * (built when a peer's state changes, not per request): never an {@code excluded} one (the peer
+     * a failed-over request leaves, peers in its Route-Record), a {@code busy} one only when no
+     * other is ready.
      */
     static Peer select(
             DiameterMessage request,
             Collection<Peer> peers,
+            RoutingTable table,
             Predicate<Peer> excluded,
             Predicate<Peer> busy) {
-        return select(request, peers, excluded, busy, Routing::isDefault);
+        return select(request, peers, table, excluded, busy, Routing::isDefault);
     }
 
     static boolean isDefault(Peer p) {
@@ -69,6 +72,7 @@ public final class Routing {
     private static Peer select(
             DiameterMessage request,
             Collection<Peer> peers,
+            RoutingTable table,
             Predicate<Peer> excluded,
             Predicate<Peer> busy,
             Predicate<Peer> isDefault) {
@@ -119,7 +123,6 @@ public final class Routing {
                                     + " peers are ready: set Destination-Realm or Destination-Host");
         }
         // 2. Routing, then 3. the default peer.
-        RoutingTable table = RoutingTable.of(peers);
         List<Peer> candidates = new ArrayList<>();
         for (RoutingTable.Route r : table.lookup(realm, app)) {
             Peer p = table.peer(r);
