@@ -296,8 +296,7 @@ public final class DiameterNode implements AutoCloseable {
 
     private record CachedRoutes(long version, RoutingTable table) {}
 
-    private final java.util.concurrent.atomic.AtomicLong routesVersion =
-            new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong routesVersion = new AtomicLong();
     private volatile CachedRoutes cachedRoutes;
 
     /** A peer was added, removed, or changed state or availability: the routing table is stale. */
