@@ -45,6 +45,7 @@ import org.diameter4j.peer.PeerNotReadyException;
 import org.diameter4j.peer.PeerState;
 import org.diameter4j.peer.PendingRequest;
 import org.diameter4j.peer.RemoteCapabilities;
+import org.diameter4j.peer.StrictSend;
 import org.diameter4j.transport.Connection;
 import org.diameter4j.transport.Listener;
 import org.diameter4j.transport.Transport;
@@ -152,7 +153,11 @@ public final class DiameterNode implements AutoCloseable {
                     u.transport().equals("sctp") ? TransportProtocol.SCTP : TransportProtocol.TCP;
             InboundConnections inbound =
                     new InboundConnections(
-                            this::identity, this::locate, config.cerTimeout().toMillis());
+                            this::identity,
+                            this::locate,
+                            config.cerTimeout().toMillis(),
+                            dictionary,
+                            config.strictSend());
             try {
                 Listener l =
                         transport
@@ -917,6 +922,11 @@ public final class DiameterNode implements AutoCloseable {
         @Override
         public Dictionary dictionary() {
             return dictionary;
+        }
+
+        @Override
+        public StrictSend strictSend() {
+            return config.strictSend();
         }
 
         @Override

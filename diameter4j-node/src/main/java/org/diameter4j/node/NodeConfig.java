@@ -13,6 +13,7 @@ import org.diameter4j.dictionary.Dictionary;
 import org.diameter4j.peer.ApplicationId;
 import org.diameter4j.peer.LocalIdentity;
 import org.diameter4j.peer.PeerConfig;
+import org.diameter4j.peer.StrictSend;
 import org.diameter4j.transport.TlsConfig;
 
 /**
@@ -35,6 +36,9 @@ import org.diameter4j.transport.TlsConfig;
  *     out; default 100,000)
  * @param busyBackoff a peer that answered 3004 DIAMETER_TOO_BUSY is avoided this long while another
  *     can take the request (default 5 s)
+ * @param strictSend what happens to an outgoing message that breaks its command grammar (RFC 6733
+ *     §3.2): sent anyway, logged once, or refused (default from the {@code diameter4j.strict-send}
+ *     system property, else off)
  */
 public record NodeConfig(
         LocalIdentity identity,
@@ -53,7 +57,8 @@ public record NodeConfig(
         boolean relay,
         Duration duplicateWindow,
         int duplicateCapacity,
-        Duration busyBackoff) {
+        Duration busyBackoff,
+        StrictSend strictSend) {
 
     public static final Duration DEFAULT_DUPLICATE_WINDOW = Duration.ofSeconds(60);
     public static final int DEFAULT_DUPLICATE_CAPACITY = 100_000;
@@ -91,7 +96,8 @@ public record NodeConfig(
                 identity.applications().stream().anyMatch(ApplicationId::isRelay),
                 DEFAULT_DUPLICATE_WINDOW,
                 DEFAULT_DUPLICATE_CAPACITY,
-                DEFAULT_BUSY_BACKOFF);
+                DEFAULT_BUSY_BACKOFF,
+                StrictSend.fromSystem());
     }
 
     public static Builder builder(String originHost) {
@@ -134,6 +140,7 @@ public record NodeConfig(
         private Duration duplicateWindow = DEFAULT_DUPLICATE_WINDOW;
         private int duplicateCapacity = DEFAULT_DUPLICATE_CAPACITY;
         private Duration busyBackoff = DEFAULT_BUSY_BACKOFF;
+        private StrictSend strictSend = StrictSend.fromSystem();
 
         Builder(String originHost) {
             this.originHost = originHost;
@@ -284,6 +291,17 @@ public record NodeConfig(
             return this;
         }
 
+        /**
+         * Whether outgoing messages are checked against their command grammar before they are sent:
+         * {@link StrictSend#OFF} (default), {@link StrictSend#LOG} (sent, violation logged once),
+         * {@link StrictSend#REJECT} (not sent; the caller gets {@link
+         * org.diameter4j.peer.InvalidMessageException} naming the AVP and the rule).
+         */
+        public Builder strictSend(StrictSend s) {
+            this.strictSend = java.util.Objects.requireNonNull(s, "strictSend");
+            return this;
+        }
+
         public Builder ioThreads(int n) {
             this.ioThreads = n;
             return this;
@@ -380,7 +398,8 @@ public record NodeConfig(
                     applications.stream().anyMatch(ApplicationId::isRelay),
                     duplicateWindow,
                     duplicateCapacity,
-                    busyBackoff);
+                    busyBackoff,
+                    strictSend);
         }
 
         /**

@@ -21,6 +21,7 @@ import org.diameter4j.dictionary.Dictionary;
 import org.diameter4j.dictionary.DictionaryBuilder;
 import org.diameter4j.peer.ApplicationId;
 import org.diameter4j.peer.PeerConfig;
+import org.diameter4j.peer.StrictSend;
 import org.diameter4j.peer.Watchdog;
 import org.diameter4j.transport.TlsConfig;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -75,7 +76,8 @@ public final class NodeConfigLoader {
                     "relay",
                     "duplicate-window",
                     "duplicate-capacity",
-                    "busy-backoff");
+                    "busy-backoff",
+                    "strict-send");
     private static final List<String> PEER_KEYS =
             List.of(
                     "index",
@@ -341,6 +343,14 @@ public final class NodeConfigLoader {
         Duration bb = duration(m.get("busy-backoff"), "node.busy-backoff");
         if (bb != null) {
             b.busyBackoff(bb);
+        }
+        String strict = string(m.get("strict-send"), "node.strict-send");
+        if (strict != null) {
+            try {
+                b.strictSend(StrictSend.parse(strict));
+            } catch (IllegalArgumentException e) {
+                problem(m.get("strict-send"), "node.strict-send", e.getMessage());
+            }
         }
         Long threads = number(m.get("io-threads"), "node.io-threads", 0, 1024);
         if (threads != null) {

@@ -5,9 +5,12 @@ import java.lang.System.Logger.Level;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.diameter4j.codec.Avp;
 import org.diameter4j.codec.DecodeFailure;
 import org.diameter4j.codec.DiameterMessage;
 import org.diameter4j.codec.ResultCodes;
+import org.diameter4j.dictionary.Dictionary;
+import org.diameter4j.dictionary.MessageValidator;
 import org.diameter4j.transport.Connection;
 import org.diameter4j.transport.ConnectionHandler;
 
@@ -33,12 +36,27 @@ public final class InboundConnections implements Function<Connection, Connection
     private final Supplier<LocalIdentity> local;
     private final Locator locator;
     private final long cerTimeoutMillis;
+    private final MessageValidator validator;
+    private final OutboundGate gate;
 
     public InboundConnections(
-            Supplier<LocalIdentity> local, Locator locator, long cerTimeoutMillis) {
+            Supplier<LocalIdentity> local,
+            Locator locator,
+            long cerTimeoutMillis,
+            Dictionary dictionary,
+            StrictSend strictSend) {
         this.local = local;
         this.locator = locator;
         this.cerTimeoutMillis = cerTimeoutMillis;
+        this.validator = new MessageValidator(dictionary);
+        this.gate = new OutboundGate(dictionary, strictSend);
+    }
+
+    private void send(Connection c, DiameterMessage m) {
+        DiameterMessage out = gate.vet(m, local.get());
+        if (out != null) {
+            c.send(out);
+        }
     }
 
     @Override
@@ -96,13 +114,44 @@ public final class InboundConnections implements Function<Connection, Connection
                 c.close();
                 return;
             }
+            DecodeFailure invalid = validator.validate(m);
+            if (invalid != null) {
+                // §5.3, §7.2: a CER that fails its grammar (no Origin-Host, no Origin-Realm, an
+                // unknown M-bit AVP …) cannot name a peer: answered with the error and Failed-AVP,
+                // then the connection is closed.
+                LOG.log(
+                        Level.INFO,
+                        "invalid CER on "
+                                + c
+                                + ": "
+                                + invalid.reason()
+                                + "; answered "
+                                + invalid.resultCode()
+                                + " and closed");
+                DiameterMessage cea =
+                        Capabilities.cea(
+                                m,
+                                local.get(),
+                                c.localAddress().getAddress(),
+                                invalid.resultCode(),
+                                invalid.reason(),
+                                false);
+                if (invalid.failedAvp() != null) {
+                    cea.add(
+                            Avp.grouped(
+                                    Capabilities.FAILED_AVP,
+                                    0,
+                                    Avp.FLAG_MANDATORY,
+                                    invalid.failedAvp()));
+                }
+                send(c, cea);
+                c.close();
+                return;
+            }
             RemoteCapabilities caps = Capabilities.read(m);
-            Peer peer = caps.originHost() == null ? null : locator.peerFor(caps, c);
+            Peer peer = locator.peerFor(caps, c);
             if (peer == null) {
-                String who =
-                        caps.originHost() == null
-                                ? "(no Origin-Host)"
-                                : "'" + caps.originHost() + "'";
+                String who = "'" + caps.originHost() + "'";
                 LOG.log(
                         Level.INFO,
                         "CER from unknown peer "
@@ -110,7 +159,8 @@ public final class InboundConnections implements Function<Connection, Connection
                                 + " on "
                                 + c
                                 + ": answered 3010 DIAMETER_UNKNOWN_PEER");
-                c.send(
+                send(
+                        c,
                         Capabilities.cea(
                                 m,
                                 local.get(),

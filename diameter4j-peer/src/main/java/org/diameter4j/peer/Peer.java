@@ -16,6 +16,7 @@ import org.diameter4j.codec.DecodeFailure;
 import org.diameter4j.codec.DiameterMessage;
 import org.diameter4j.codec.ResultCodes;
 import org.diameter4j.dictionary.MessageValidator;
+import org.diameter4j.dictionary.OutboundViolation;
 import org.diameter4j.transport.Connection;
 import org.diameter4j.transport.ConnectionHandler;
 import org.diameter4j.transport.TransportProtocol;
@@ -42,6 +43,7 @@ public final class Peer implements PeerStateMachine.Actions {
     private final Watchdog watchdog;
     private final PeerCounters counters = new PeerCounters();
     private final MessageValidator validator;
+    private final OutboundGate gate;
     private final boolean dynamic;
 
     private PeerConnection iConn;
@@ -83,6 +85,7 @@ public final class Peer implements PeerStateMachine.Actions {
         this.dynamic = dynamic;
         this.fsm = new PeerStateMachine(this);
         this.validator = new MessageValidator(ctx.dictionary());
+        this.gate = new OutboundGate(ctx.dictionary(), ctx.strictSend());
         this.watchdog =
                 new Watchdog(
                         config.tw().toMillis(),
@@ -372,7 +375,16 @@ public final class Peer implements PeerStateMachine.Actions {
             onLoop(() -> closed(this, cause));
         }
 
+        /** Sends {@code m} through the strict-send gate (an invalid answer becomes a 5012). */
         void send(DiameterMessage m) {
+            DiameterMessage out = gate.vet(m, ctx.local());
+            if (out != null) {
+                sendVetted(out);
+            }
+        }
+
+        /** Sends a message the gate has already judged. */
+        void sendVetted(DiameterMessage m) {
             counters.sent(m.commandCode(), m.isRequest());
             ctx.traced(Peer.this, m, false);
             conn.send(m);
@@ -414,7 +426,7 @@ public final class Peer implements PeerStateMachine.Actions {
         switch (m.commandCode()) {
             case Capabilities.CER -> {
                 if (m.isRequest()) {
-                    log(Level.WARNING, "a CER arrived on an open connection (" + pc + "); ignored");
+                    secondCer(pc, m);
                     return;
                 }
                 e = i ? PeerEvent.I_RCV_CEA : null;
@@ -433,6 +445,25 @@ public final class Peer implements PeerStateMachine.Actions {
         }
         if (i && fsm.state() == PeerState.WAIT_I_CEA && e != PeerEvent.I_RCV_CEA) {
             e = PeerEvent.I_RCV_NON_CEA;
+        } else if (m.isRequest() && (m.commandCode() == DWR || m.commandCode() == DPR)) {
+            // §7.2, §7.1.5: a base-protocol request is checked against its grammar like any
+            // other; a DWR or DPR without Origin-Host, or with an unknown M-bit AVP, is answered
+            // with the error (5005, 5001 …) and Failed-AVP and has no other effect: a DPR that
+            // fails its grammar does not close the connection.
+            DecodeFailure f = validator.validate(m);
+            if (f != null) {
+                log(
+                        Level.INFO,
+                        name()
+                                + " sent an invalid "
+                                + (m.commandCode() == DWR ? "DWR" : "DPR")
+                                + ": "
+                                + f.reason()
+                                + "; answered "
+                                + f.resultCode());
+                pc.send(errorAnswer(m, f.resultCode(), f.reason(), f.failedAvp()));
+                return;
+            }
         }
         if (e == null) {
             return;
@@ -441,6 +472,33 @@ public final class Peer implements PeerStateMachine.Actions {
     }
 
     private record Received(PeerConnection pc, DiameterMessage message) {}
+
+    /**
+     * A CER on a connection whose capabilities were already exchanged. RFC 3588 §5.6 had {@code
+     * R-Open, R-Rcv-CER -> R-Snd-CEA}; RFC 6733 §5.6 dropped that row and lists no CER event for
+     * the open states, so capabilities cannot be renegotiated on an open connection. The sender
+     * must still get an answer (a request is never left unanswered): a CEA with 5012
+     * DIAMETER_UNABLE_TO_COMPLY (§7.1.5) and an Error-Message saying why; the connection stays open
+     * with the capabilities of the first exchange. freeDiameter answers the same way.
+     */
+    private void secondCer(PeerConnection pc, DiameterMessage cer) {
+        log(
+                Level.INFO,
+                "a CER arrived from "
+                        + name()
+                        + " on an open connection ("
+                        + pc
+                        + "): answered 5012, capabilities stay as first exchanged");
+        pc.send(
+                Capabilities.cea(
+                        cer,
+                        ctx.local(),
+                        pc.conn.localAddress().getAddress(),
+                        ResultCodes.DIAMETER_UNABLE_TO_COMPLY,
+                        "capabilities were already exchanged on this connection (RFC 6733 §5.6"
+                                + " has no CER event in the open states)",
+                        false));
+    }
 
     private void malformed(PeerConnection pc, DecodeFailure f) {
         ctx.malformed(this, f);
@@ -965,6 +1023,11 @@ public final class Peer implements PeerStateMachine.Actions {
     private void sendRequest(PendingRequest p) {
         PeerConnection pc = active;
         DiameterMessage req = p.request();
+        List<OutboundViolation> invalid = gate.check(req);
+        if (!invalid.isEmpty() && gate.mode() == StrictSend.REJECT) {
+            p.fail(gate.refusal(req, invalid));
+            return;
+        }
         int hbh = pc.hopByHop.next();
         req.hopByHop(hbh);
         if (req.endToEnd() == 0) {
@@ -978,7 +1041,7 @@ public final class Peer implements PeerStateMachine.Actions {
         pendingSize = pending.size();
         long remaining = p.deadlineMillis() - timers.nowMillis();
         p.timer = timers.schedule(Math.max(1, remaining), () -> timedOut(p));
-        pc.send(req);
+        pc.sendVetted(req);
     }
 
     private void timedOut(PendingRequest p) {

@@ -59,6 +59,11 @@ public interface PeerContext {
             String errorMessage,
             org.diameter4j.codec.Avp failedAvp) {}
 
+    /** What to do with a message about to be sent that breaks its grammar. */
+    default StrictSend strictSend() {
+        return StrictSend.fromSystem();
+    }
+
     /** A message passed on the peer's connection; for per-peer message debug (M-20). */
     default void traced(Peer peer, DiameterMessage message, boolean received) {}
 }
