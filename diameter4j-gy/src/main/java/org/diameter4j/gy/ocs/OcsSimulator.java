@@ -520,10 +520,11 @@ public final class OcsSimulator {
 
     private DiameterMessage answer(
             DiameterMessage req, RequestContext ctx, long rc, List<Avp> body) {
-        DiameterMessage a = ctx.answer(req, rc);
-        a.add(d.avp("Auth-Application-Id", GyConstants.APPLICATION_ID));
-        a.add(d.get(req, "CC-Request-Type"));
-        a.add(d.get(req, "CC-Request-Number"));
+        // ctx.answer already echoes Auth-Application-Id, CC-Request-Type and CC-Request-Number
+        // from the request; completeCca adds only what is missing: each is { AVP } in the CCA
+        // grammar (RFC 4006 §3.2), exactly once (issue 9: Erlang rejected the CCA carrying them
+        // twice).
+        DiameterMessage a = completeCca(ctx.answer(req, rc), req);
         if (config.sessionFailover() != null) {
             a.add(
                     d.avp(

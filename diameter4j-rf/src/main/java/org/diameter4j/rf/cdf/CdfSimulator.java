@@ -198,14 +198,18 @@ public final class CdfSimulator implements RequestHandler, AutoCloseable {
             Avp number) {
         DiameterMessage a =
                 message == null ? ctx.answer(req, rc) : ctx.errorAnswer(req, rc, message, null);
-        a.add(type);
-        a.add(number);
-        a.add(
+        // The answer builders echo Accounting-Record-Type/-Number and Acct-Application-Id from the
+        // request; each is { AVP } or [ AVP ] in the ACA grammar (RFC 6733 §9.7.2), so it is added
+        // only when missing (issue 9: Erlang rejected the ACA carrying them twice).
+        addIfMissing(a, type);
+        addIfMissing(a, number);
+        addIfMissing(
+                a,
                 Avp.ofUnsigned32(
                         Names.ACCT_APPLICATION_ID, 0, Avp.FLAG_MANDATORY, ACCOUNTING_APPLICATION));
         Avp user = req.find(Names.USER_NAME, 0);
         if (user != null) {
-            a.add(user);
+            addIfMissing(a, user);
         }
         long t = type.asUnsigned32();
         if (rc == ResultCodes.DIAMETER_SUCCESS
@@ -220,6 +224,12 @@ public final class CdfSimulator implements RequestHandler, AutoCloseable {
                             config.interimInterval().getSeconds()));
         }
         return a;
+    }
+
+    private static void addIfMissing(DiameterMessage a, Avp avp) {
+        if (avp != null && a.find(avp.code(), avp.vendorId()) == null) {
+            a.add(avp);
+        }
     }
 
     /** The JSON line of a record (no newline). */
