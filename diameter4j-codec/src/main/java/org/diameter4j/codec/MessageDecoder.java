@@ -74,9 +74,28 @@ public final class MessageDecoder {
      */
     public DecodeResult decode(byte[] b, int off, int len) {
         DecodeResult bad = checkHeader(b, off, len);
-        if (bad != null) {
+        if (bad == null) {
+            return body(b, off);
+        }
+        DecodeFailure f = bad.failure();
+        if (f.fatal() || f.resultCode() != ResultCodes.DIAMETER_UNSUPPORTED_VERSION) {
             return bad;
         }
+        // §7.1.5 5011: the framing is intact, so the AVPs are read as version 1 would lay them out,
+        // best effort, only so that the answer can echo Session-Id and the AVPs its command's
+        // grammar repeats; the message itself is still refused.
+        DecodeResult r = body(b, off);
+        DiameterMessage partial = r.isSuccess() ? r.message() : r.failure().partial();
+        if (partial == null) {
+            return bad;
+        }
+        partial.received(b[off] & 0xff, Avp.getInt(b, off) & 0xffffff);
+        return DecodeResult.failure(
+                new DecodeFailure(f.resultCode(), f.reason(), 0, null, partial, false));
+    }
+
+    /** The AVPs of a message whose header has been checked. */
+    private DecodeResult body(byte[] b, int off) {
         int msgLen = Avp.getInt(b, off) & 0xffffff;
         int flags = b[off + 4] & 0xff;
         int code = Avp.getInt(b, off + 4) & 0xffffff;

@@ -35,6 +35,11 @@ public final class Grammar {
     }
 
     /** Index of the rule for this AVP, or -1. */
+    /** Whether the grammar names the AVP (not counting {@code * [ AVP ]}). */
+    public boolean names(int code, int vendorId) {
+        return indexOf(code, vendorId) >= 0;
+    }
+
     int indexOf(int code, int vendorId) {
         for (int i = 0; i < defs.length; i++) {
             AvpDefinition d = defs[i];

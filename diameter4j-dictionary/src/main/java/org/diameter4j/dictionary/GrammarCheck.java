@@ -21,6 +21,8 @@ import org.diameter4j.codec.ResultCodes;
  *       sending always;
  *   <li>an AVP the grammar does not list and no {@code * [ AVP ]}, or a fixed AVP out of place:
  *       5008 DIAMETER_AVP_NOT_ALLOWED (§7.1.5);
+ *   <li>on sending, an AVP with the M bit that the grammar does not name (allowed only by {@code *
+ *       [ AVP ]}): 5001, as strict receivers answer (§4.1);
  *   <li>more occurrences than the grammar allows: 5009, the first surplus one;
  *   <li>fewer than required: 5005 DIAMETER_MISSING_AVP, with the AVP's header and a zero-filled
  *       payload of its type's minimum length (§7.5).
@@ -78,7 +80,22 @@ final class GrammarCheck {
             }
             int r = g.indexOf(a.code(), a.vendorId());
             if (r < 0) {
-                if (!g.allowsAny()
+                if (outbound && g.allowsAny() && a.isMandatory()) {
+                    // Sending: an M-bit AVP only through "* [ AVP ]". A strict receiver treats an
+                    // M-bit AVP its command grammar does not name as unsupported in that command
+                    // (§4.1 "MUST reject the message", 5001); Erlang/OTP's diameter does so by
+                    // default (strict_mbit) — found by the Erlang interop tests (issue 9).
+                    if (!sink.fault(
+                            ResultCodes.DIAMETER_AVP_UNSUPPORTED,
+                            "§4.1 M-bit AVP not named in the grammar",
+                            where
+                                    + ": "
+                                    + def.name()
+                                    + " has the M bit but the grammar does not name it (only * [ AVP ])",
+                            a)) {
+                        return false;
+                    }
+                } else if (!g.allowsAny()
                         && !sink.fault(
                                 ResultCodes.DIAMETER_AVP_NOT_ALLOWED,
                                 "§7.1.5 AVP not in the grammar",

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.diameter4j.codec.Avp;
 import org.diameter4j.codec.AvpValueException;
+import org.diameter4j.codec.DataType;
 import org.diameter4j.codec.DecodeOptions;
 import org.diameter4j.codec.DecodeResult;
 import org.diameter4j.codec.DiameterMessage;
@@ -48,7 +49,15 @@ public final class OutboundValidator {
         this.decoder =
                 new MessageDecoder(
                         DecodeOptions.DEFAULT
-                                .withTypes(dict)
+                                // §7.5: Failed-AVP carries the offending AVP as it arrived, often
+                                // invalid on purpose (a zero-filled missing AVP, a bad value);
+                                // strict peers do not judge its contents (Erlang/OTP's diameter
+                                // neither), so neither do we: it is decoded opaque.
+                                .withTypes(
+                                        (code, vendor) ->
+                                                code == GrammarCheck.FAILED_AVP && vendor == 0
+                                                        ? DataType.OCTET_STRING
+                                                        : dict.typeOf(code, vendor))
                                 .withMaxMessageLength(DecodeOptions.MAX_WIRE_LENGTH));
         this.answerMessage = answerMessageGrammar(dict);
     }
@@ -111,7 +120,39 @@ public final class OutboundValidator {
                             e.resultCode(), "§4 AVP format", e.getMessage(), e.avp()));
         }
         reservedAvpBits(sent.avps(), where, out);
+        if (!sent.isRequest() && refusesItsRequest(sent)) {
+            out.removeIf(OutboundValidator::unechoable);
+        }
         return out;
+    }
+
+    /**
+     * AVPs an answer grammar repeats from its request (Session-Id, the application ids,
+     * Auth-Session-State, CC-Request-Type/-Number, Accounting-Record-Type/-Number): an answer that
+     * refuses its request for a missing or broken AVP (§7.5) cannot repeat what the request did not
+     * carry intact, so their absence there is not held against it.
+     */
+    private static final int[] ECHOED = {263, 258, 259, 260, 277, 415, 416, 480, 485};
+
+    private static boolean refusesItsRequest(DiameterMessage answer) {
+        Avp rc = answer.find(RESULT_CODE);
+        return rc != null
+                && rc.valueLength() == 4
+                && rc.asUnsigned32() >= 3000
+                && (answer.find(GrammarCheck.FAILED_AVP) != null
+                        || rc.asUnsigned32() == ResultCodes.DIAMETER_UNSUPPORTED_VERSION);
+    }
+
+    private static boolean unechoable(OutboundViolation v) {
+        if (v.resultCode() != ResultCodes.DIAMETER_MISSING_AVP || v.avp() == null) {
+            return false;
+        }
+        for (int code : ECHOED) {
+            if (v.avp().code() == code && v.avp().vendorId() == 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void header(DiameterMessage m, List<OutboundViolation> out) {

@@ -583,9 +583,18 @@ public final class DiameterNode implements AutoCloseable {
         }
         if (config.originStateIdInRequests()
                 && id.originStateId() != null
-                && r.find(ORIGIN_STATE_ID) == null) {
+                && r.find(ORIGIN_STATE_ID) == null
+                && grammarNames(r, ORIGIN_STATE_ID)) {
+            // §8.16: Origin-State-Id "MAY be included in any Diameter message, including
+            // CER" — but only where the command's grammar names it: an M-bit AVP that enters
+            // through "* [ AVP ]" is refused by strict peers (S6a AIR/ULR to Erlang/OTP, issue 9).
             r.add(Avp.ofUnsigned32(ORIGIN_STATE_ID, 0, Avp.FLAG_MANDATORY, id.originStateId()));
         }
+    }
+
+    private boolean grammarNames(DiameterMessage r, int code) {
+        var cmd = dictionary.command(r);
+        return cmd == null || cmd.grammar() == null || cmd.grammar().names(code, 0);
     }
 
     private static void addDestinationRealm(DiameterMessage r, Peer p) {
@@ -680,8 +689,8 @@ public final class DiameterNode implements AutoCloseable {
     }
 
     private Avp errorReportingHost() {
-        return Avp.ofUtf8(
-                ERROR_REPORTING_HOST, 0, Avp.FLAG_MANDATORY, config.identity().originHost());
+        // RFC 6733 §4.5: the M bit MUST NOT be set on Error-Reporting-Host.
+        return Avp.ofUtf8(ERROR_REPORTING_HOST, 0, 0, config.identity().originHost());
     }
 
     static boolean routeRecordHas(DiameterMessage req, String identity) {

@@ -2,6 +2,7 @@ package org.diameter4j.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.diameter4j.node.TestNet.D;
 
 import java.time.Duration;
@@ -11,9 +12,12 @@ import java.util.concurrent.TimeUnit;
 import org.diameter4j.codec.Avp;
 import org.diameter4j.codec.DiameterMessage;
 import org.diameter4j.peer.ApplicationId;
+import org.diameter4j.peer.InvalidMessageException;
 import org.diameter4j.peer.PeerConfig;
 import org.diameter4j.peer.PeerDisconnectedException;
 import org.diameter4j.peer.RequestTimeoutException;
+import org.diameter4j.peer.StrictSend;
+import org.diameter4j.testkit.grammar.SendsInvalidMessages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -50,9 +54,15 @@ class RequestHandlingTest {
     }
 
     private static DiameterNode client(int port) {
+        return client(port, StrictSend.REJECT);
+    }
+
+    /** A client that sends what it is given: OFF to put a broken request on the wire. */
+    private static DiameterNode client(int port, StrictSend strict) {
         DiameterNode c =
                 DiameterNode.start(
                         NodeConfig.builder("client.example.com")
+                                .strictSend(strict)
                                 .application(ApplicationId.auth(4))
                                 .application(ApplicationId.vendorAuth(10415, 16777251))
                                 .peer(
@@ -111,8 +121,10 @@ class RequestHandlingTest {
      */
     @Test
     void unknownApplicationIs3007() throws Exception {
+        // A bare ULR (no Auth-Session-State, User-Name …): the server must refuse it for its
+        // application (§6.1, 3007) before it looks at the grammar, so it is sent as it is.
         try (DiameterNode server = server(3001, null);
-                DiameterNode client = client(port(server))) {
+                DiameterNode client = client(port(server), StrictSend.OFF)) {
             DiameterMessage a =
                     client.send(
                                     "ocs.example.net",
@@ -132,20 +144,55 @@ class RequestHandlingTest {
     void grammarViolationIs5005WithFailedAvp() throws Exception {
         RequestHandler ok = (req, ctx) -> CompletableFuture.completedFuture(ctx.answer(req, 2001));
         try (DiameterNode server = server(3001, ok);
-                DiameterNode client = client(port(server))) {
-            DiameterMessage bad =
-                    D.request("CCR", 4)
-                            .add(D.avp("Session-Id", client.newSessionId()))
-                            .add(D.avp("Auth-Application-Id", 4))
-                            .add(D.avp("Service-Context-Id", "32251@3gpp.org"))
-                            .add(D.avp("CC-Request-Number", 0));
-            DiameterMessage a = client.send(bad).get(5, TimeUnit.SECONDS);
+                DiameterNode client = client(port(server), StrictSend.OFF)) {
+            DiameterMessage a = client.send(ccrWithoutType(client)).get(5, TimeUnit.SECONDS);
             assertThat(resultCode(a)).isEqualTo(5005);
             assertThat(a.isError()).isFalse();
             Avp failed = D.get(a, "Failed-AVP");
             assertThat(failed).as("Failed-AVP").isNotNull();
             assertThat(failed.children().find(D.avp("CC-Request-Type", "EVENT_REQUEST").code()))
                     .isNotNull();
+        }
+    }
+
+    private static DiameterMessage ccrWithoutType(DiameterNode client) {
+        return D.request("CCR", 4)
+                .add(D.avp("Session-Id", client.newSessionId()))
+                .add(D.avp("Auth-Application-Id", 4))
+                .add(D.avp("Service-Context-Id", "32251@3gpp.org"))
+                .add(D.avp("CC-Request-Number", 0));
+    }
+
+    /**
+     * strict-send reject (issue 9): the same broken CCR is not sent at all; the caller learns which
+     * AVP and which rule, and what the peer would have answered; the server sees nothing.
+     */
+    @Test
+    @SendsInvalidMessages("proves that strict-send refuses an invalid request")
+    void strictSendRefusesAnInvalidRequestNamingTheAvpAndTheRule() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger handled =
+                new java.util.concurrent.atomic.AtomicInteger();
+        RequestHandler ok =
+                (req, ctx) -> {
+                    handled.incrementAndGet();
+                    return CompletableFuture.completedFuture(ctx.answer(req, 2001));
+                };
+        try (DiameterNode server = server(3001, ok);
+                DiameterNode client = client(port(server), StrictSend.REJECT)) {
+            CompletableFuture<DiameterMessage> f = client.send(ccrWithoutType(client));
+            assertThatThrownBy(() -> f.get(5, TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class)
+                    .cause()
+                    .isInstanceOf(InvalidMessageException.class)
+                    .hasMessageContaining("CC-Request-Type")
+                    .hasMessageContaining("§3.2");
+            InvalidMessageException e =
+                    (InvalidMessageException) catchThrowable(() -> f.get()).getCause();
+            assertThat(e.violations()).first().extracting(v -> v.resultCode()).isEqualTo(5005);
+            // The next (valid) request still goes through: nothing was written for the bad one.
+            assertThat(resultCode(client.send(ccr(client)).get(5, TimeUnit.SECONDS)))
+                    .isEqualTo(2001);
+            assertThat(handled).hasValue(1);
         }
     }
 

@@ -57,8 +57,7 @@ final class Servers {
                             .computeIfAbsent(req.endToEnd(), k -> new AtomicInteger())
                             .incrementAndGet();
                     DiameterMessage a = ctx.answer(req, seen.resultCode.apply(req));
-                    a.add(D.avp("CC-Request-Type", D.value(D.get(req, "CC-Request-Type"))));
-                    a.add(D.avp("CC-Request-Number", D.value(D.get(req, "CC-Request-Number"))));
+                    // ctx.answer echoes CC-Request-Type and -Number (RFC 4006 §3.2)
                     long delay = seen.delayMillis;
                     if (delay <= 0) {
                         return CompletableFuture.completedFuture(a);

@@ -51,7 +51,11 @@ public final class ErrorAnswers {
         a.add(Avp.ofUnsigned32(Capabilities.RESULT_CODE, 0, Avp.FLAG_MANDATORY, resultCode));
         a.add(Avp.ofUtf8(Capabilities.ORIGIN_HOST, 0, Avp.FLAG_MANDATORY, local.originHost()));
         a.add(Avp.ofUtf8(Capabilities.ORIGIN_REALM, 0, Avp.FLAG_MANDATORY, local.originRealm()));
-        echo(request, a);
+        if (!a.isError()) {
+            // §7.2: an E-bit answer follows the generic answer-message grammar, which names none
+            // of them; strict peers answer 5001 for such an M-bit AVP (Erlang/OTP, issue 9).
+            echo(request, a);
+        }
         if (message != null) {
             a.add(Avp.ofUtf8(ERROR_MESSAGE, 0, 0, message));
         }
