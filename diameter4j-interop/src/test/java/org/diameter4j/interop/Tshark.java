@@ -179,4 +179,91 @@ final class Tshark implements AutoCloseable {
         }
         return new String(out, StandardCharsets.UTF_8).lines().toList();
     }
+
+    /** One Diameter PDU as tshark decodes it. */
+    record Pdu(int frame, int commandCode, boolean request) {}
+
+    /**
+     * Every Diameter PDU of a capture, the traffic on {@code port} decoded as Diameter: frame,
+     * command code, R flag (several PDUs may share a frame).
+     */
+    static List<Pdu> diameterPdus(Path capture, int port) throws IOException, InterruptedException {
+        List<String> lines =
+                read(
+                        capture,
+                        "-d",
+                        decodeAs(port),
+                        "-Y",
+                        "diameter",
+                        "-T",
+                        "fields",
+                        "-E",
+                        "separator=/t",
+                        "-E",
+                        "occurrence=a",
+                        "-E",
+                        "aggregator=,",
+                        "-e",
+                        "frame.number",
+                        "-e",
+                        "diameter.cmd.code",
+                        "-e",
+                        "diameter.flags.request");
+        List<Pdu> pdus = new ArrayList<>();
+        for (String line : lines) {
+            String[] f = line.split("\t", -1);
+            String[] codes = f[1].split(",");
+            String[] requests = f[2].split(",");
+            for (int i = 0; i < codes.length; i++) {
+                pdus.add(
+                        new Pdu(
+                                Integer.parseInt(f[0]),
+                                Integer.parseInt(codes[i]),
+                                isTrue(requests[i])));
+            }
+        }
+        return pdus;
+    }
+
+    /**
+     * Fails when a Diameter frame of the capture is malformed or carries an expert error (severity
+     * error or above), or when tshark's expert summary counts errors; prints the summary.
+     */
+    static void assertNoMalformedFrameNorExpertError(Path capture, int port)
+            throws IOException, InterruptedException {
+        List<String> problems =
+                read(
+                        capture,
+                        "-d",
+                        decodeAs(port),
+                        "-Y",
+                        "diameter && (_ws.malformed || _ws.expert.severity >= 0x00800000)",
+                        "-T",
+                        "fields",
+                        "-e",
+                        "frame.number",
+                        "-e",
+                        "_ws.expert.message",
+                        "-e",
+                        "_ws.malformed");
+        if (!problems.isEmpty()) {
+            throw new AssertionError(
+                    "malformed or expert-error Diameter frames:\n" + String.join("\n", problems));
+        }
+        String expert =
+                String.join(
+                        "\n", read(capture, "-d", decodeAs(port), "-q", "-z", "expert,diameter"));
+        System.out.println(expert);
+        if (expert.toLowerCase(java.util.Locale.ROOT).contains("errors (")) {
+            throw new AssertionError("tshark's expert summary counts errors:\n" + expert);
+        }
+    }
+
+    private static String decodeAs(int port) {
+        return "tcp.port==" + port + ",diameter";
+    }
+
+    private static boolean isTrue(String flag) {
+        return flag.equals("1") || flag.equalsIgnoreCase("true");
+    }
 }
