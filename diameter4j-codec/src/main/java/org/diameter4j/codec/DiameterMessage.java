@@ -81,14 +81,25 @@ public final class DiameterMessage {
         DiameterMessage a =
                 new DiameterMessage(
                         flags & FLAG_PROXIABLE, commandCode, applicationId, hopByHop, endToEnd);
-        Avp sid = avps.find(SESSION_ID, 0);
+        // CEA, DWA and DPA have no Session-Id (RFC 6733 §5.3.2, §5.5.2, §5.4.2): a request that
+        // carried one anyway does not put one in the answer.
+        boolean peerCommand = commandCode == 257 || commandCode == 280 || commandCode == 282;
+        Avp sid = peerCommand ? null : avps.find(SESSION_ID, 0);
         if (sid != null) {
-            a.avps.add(sid);
+            a.avps.add(mandatory(sid));
         }
         for (Avp p : avps.findAll(PROXY_INFO, 0)) {
-            a.avps.add(p);
+            a.avps.add(mandatory(p));
         }
         return a;
+    }
+
+    /**
+     * Session-Id and Proxy-Info as an answer repeats them: the M bit set and nothing else (RFC 6733
+     * §4.5: M MUST, V and reserved bits MUST NOT), whatever flags the request's copy had.
+     */
+    private static Avp mandatory(Avp a) {
+        return a.flags() == Avp.FLAG_MANDATORY ? a : a.withFlags(Avp.FLAG_MANDATORY);
     }
 
     // ---- header -----------------------------------------------------------------------------

@@ -79,6 +79,21 @@ public final class AvpDefinition {
     }
 
     /** The grammar of a Grouped AVP; null for other types or a Grouped AVP without a grammar. */
+    /**
+     * Whether {@code a} could be echoed as a value of this AVP: a fixed-length type has its length
+     * (RFC 6733 §4.2, else 5014), an Enumerated value is one the dictionary defines (§4.3.1, else
+     * 5004). Grouped contents are not looked at.
+     */
+    public boolean accepts(org.diameter4j.codec.Avp a) {
+        int fixed = type.fixedLength();
+        if (fixed >= 0 && a.valueLength() != fixed) {
+            return false;
+        }
+        return type != DataType.ENUMERATED
+                || valueNames().isEmpty()
+                || valueName(a.asInt32()) != null;
+    }
+
     public Grammar grammar() {
         return grammar;
     }

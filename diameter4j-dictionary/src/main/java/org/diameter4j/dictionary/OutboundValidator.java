@@ -19,8 +19,9 @@ import org.diameter4j.codec.ResultCodes;
  *
  * <ul>
  *   <li>the header (RFC 6733 §3): reserved flag bits zero; no E bit on a request; on an answer the
- *       E bit set exactly when its Result-Code is a protocol error (3xxx, §7.1.3, §7.2); the P bit
- *       as the command's grammar says ({@code PXY}; CER/DWR/DPR never, §5.3);
+ *       E bit set exactly when its Result-Code is a protocol error (3xxx, §7.1.3, §7.2); on a
+ *       request the P bit as the command's grammar says ({@code PXY}; CER/DWR/DPR never, §5.3) — an
+ *       answer copies its request's (§6.2);
  *   <li>the command grammar (§3.2): fixed positions, required and optional AVPs, occurrence ranges,
  *       AVPs not allowed — and the same inside Grouped AVPs (§4.4); an answer with the E bit
  *       against the generic answer-message grammar of §7.2 instead;
@@ -93,7 +94,8 @@ public final class OutboundValidator {
         } else if (cmd != null) {
             g = cmd.grammar();
             where = cmd.abbreviation();
-            if (sent.isProxiable() != cmd.proxiable()) {
+            // §6.2: an answer's P bit is the request's, right or wrong; only requests are judged.
+            if (sent.isRequest() && sent.isProxiable() != cmd.proxiable()) {
                 out.add(
                         new OutboundViolation(
                                 0,

@@ -625,6 +625,7 @@ public final class DiameterNode implements AutoCloseable {
                         ErrorAnswers.build(
                                 req,
                                 config.identity(),
+                                dictionary,
                                 ResultCodes.DIAMETER_LOOP_DETECTED,
                                 "loop: "
                                         + config.identity().originHost()
@@ -668,6 +669,7 @@ public final class DiameterNode implements AutoCloseable {
                                 ErrorAnswers.build(
                                         req,
                                         config.identity(),
+                                        dictionary,
                                         ResultCodes.DIAMETER_UNABLE_TO_COMPLY,
                                         "the request could not be processed",
                                         null));
@@ -767,7 +769,7 @@ public final class DiameterNode implements AutoCloseable {
     }
 
     private DiameterMessage relayError(DiameterMessage req, int hopByHop, long rc, String why) {
-        DiameterMessage a = ErrorAnswers.build(req, config.identity(), rc, why, null);
+        DiameterMessage a = ErrorAnswers.build(req, config.identity(), dictionary, rc, why, null);
         a.add(errorReportingHost());
         a.hopByHop(hopByHop);
         return a;
@@ -786,6 +788,7 @@ public final class DiameterNode implements AutoCloseable {
                     ErrorAnswers.build(
                             req,
                             id,
+                            dictionary,
                             ResultCodes.DIAMETER_APPLICATION_UNSUPPORTED,
                             "application " + app + " is not supported here",
                             null));
@@ -797,6 +800,7 @@ public final class DiameterNode implements AutoCloseable {
                     ErrorAnswers.build(
                             req,
                             id,
+                            dictionary,
                             rc,
                             "command "
                                     + req.commandCode()
@@ -807,7 +811,9 @@ public final class DiameterNode implements AutoCloseable {
         }
         DecodeFailure f = validator.validate(req);
         if (f != null) {
-            return done(ErrorAnswers.build(req, id, f.resultCode(), f.reason(), f.failedAvp()));
+            return done(
+                    ErrorAnswers.build(
+                            req, id, dictionary, f.resultCode(), f.reason(), f.failedAvp()));
         }
         return h.handle(req, new Handling(peer));
     }
@@ -846,14 +852,15 @@ public final class DiameterNode implements AutoCloseable {
 
         @Override
         public DiameterMessage answer(DiameterMessage request, long resultCode) {
-            return ErrorAnswers.build(request, config.identity(), resultCode, null, null);
+            return ErrorAnswers.build(
+                    request, config.identity(), dictionary, resultCode, null, null);
         }
 
         @Override
         public DiameterMessage errorAnswer(
                 DiameterMessage request, long resultCode, String errorMessage, Avp failedAvp) {
             return ErrorAnswers.build(
-                    request, config.identity(), resultCode, errorMessage, failedAvp);
+                    request, config.identity(), dictionary, resultCode, errorMessage, failedAvp);
         }
     }
 

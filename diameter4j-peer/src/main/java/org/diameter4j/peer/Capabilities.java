@@ -63,6 +63,15 @@ public final class Capabilities {
         }
         m.add(Avp.ofUnsigned32(RESULT_CODE, 0, M, resultCode));
         addIdentity(m, local);
+        if (m.isError()) {
+            // §7.2: with the E bit the CEA follows the answer-message grammar, which has no
+            // capabilities AVPs (Host-IP-Address, Vendor-Id, Product-Name … carry the M bit and a
+            // strict peer answers them 5001).
+            if (errorMessage != null) {
+                m.add(Avp.ofUtf8(ERROR_MESSAGE, 0, 0, errorMessage));
+            }
+            return m;
+        }
         m.add(Avp.ofAddress(HOST_IP_ADDRESS, 0, M, hostAddress));
         if (errorMessage != null) {
             m.add(Avp.ofUtf8(ERROR_MESSAGE, 0, 0, errorMessage));

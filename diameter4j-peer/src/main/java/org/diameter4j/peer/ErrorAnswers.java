@@ -3,6 +3,9 @@ package org.diameter4j.peer;
 import org.diameter4j.codec.Avp;
 import org.diameter4j.codec.DiameterMessage;
 import org.diameter4j.codec.ResultCodes;
+import org.diameter4j.dictionary.CommandDefinition;
+import org.diameter4j.dictionary.Dictionary;
+import org.diameter4j.dictionary.Grammar;
 
 /**
  * Answers that report an error (RFC 6733 §7.2): the request's answer with the E bit for protocol
@@ -40,9 +43,15 @@ public final class ErrorAnswers {
         return a;
     }
 
+    /**
+     * The answer to {@code request} reporting {@code resultCode}: E bit for 3xxx; Origin-Host,
+     * Origin-Realm; the AVPs its command's grammar (in {@code dict}) repeats from the request;
+     * Error-Message and Failed-AVP when given.
+     */
     public static DiameterMessage build(
             DiameterMessage request,
             LocalIdentity local,
+            Dictionary dict,
             long resultCode,
             String message,
             Avp failedAvp) {
@@ -54,7 +63,7 @@ public final class ErrorAnswers {
         if (!a.isError()) {
             // §7.2: an E-bit answer follows the generic answer-message grammar, which names none
             // of them; strict peers answer 5001 for such an M-bit AVP (Erlang/OTP, issue 9).
-            echo(request, a);
+            echo(request, a, dict, failedAvp);
         }
         if (message != null) {
             a.add(Avp.ofUtf8(ERROR_MESSAGE, 0, 0, message));
@@ -69,17 +78,35 @@ public final class ErrorAnswers {
      * The AVPs that answer grammars repeat from their request: Auth-/Acct-Application-Id and
      * Vendor-Specific-Application-Id (RFC 4006 §3.2, 3GPP TS 29.272 §7.2), Auth-Session-State (RFC
      * 6733 §8.11), CC-Request-Type and CC-Request-Number (RFC 4006 §3.2), Accounting-Record-Type
-     * and -Number (RFC 6733 §9.7.2). Copied when the request has them, so a generic answer is a
-     * valid answer of the application too.
+     * and -Number (RFC 6733 §9.7.2). Copied when the request has them and the answer's grammar
+     * names them — an M-bit AVP only "* [ AVP ]" admits is refused by strict peers (§4.1) — with
+     * the flags the dictionary gives them (a request's copy may have lost its M bit or set reserved
+     * bits; §4.1, §4.5), so a generic answer is a valid answer of the application too.
      */
     private static final int[] ECHOED = {258, 259, 260, 277, 416, 415, 480, 485};
 
-    static void echo(DiameterMessage request, DiameterMessage answer) {
+    private static final int RESERVED_AVP_FLAGS = 0x1f;
+
+    private static boolean wellFormed(Avp avp, Dictionary dict) {
+        var def = dict == null ? null : dict.avp(avp.code(), avp.vendorId());
+        return def == null || def.accepts(avp);
+    }
+
+    static void echo(DiameterMessage request, DiameterMessage answer, Dictionary dict, Avp failed) {
+        CommandDefinition cmd = dict == null ? null : dict.command(answer);
+        Grammar g = cmd == null ? null : cmd.grammar();
         for (int code : ECHOED) {
             Avp avp = request.find(code);
-            if (avp != null && answer.find(code) == null) {
-                answer.add(avp);
+            if (avp == null
+                    || answer.find(code) != null
+                    || (g != null && !g.names(code, 0))
+                    || (failed != null && failed.code() == code && failed.vendorId() == 0)
+                    || !wellFormed(avp, dict)) {
+                continue; // a broken AVP travels in Failed-AVP only (§7.5), it is not echoed
             }
+            var def = dict == null ? null : dict.avp(code, 0);
+            int flags = def != null ? def.defaultFlags() : avp.flags() & ~RESERVED_AVP_FLAGS;
+            answer.add(avp.flags() == flags ? avp : avp.withFlags(flags));
         }
     }
 }

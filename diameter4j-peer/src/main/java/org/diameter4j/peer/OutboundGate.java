@@ -85,6 +85,7 @@ final class OutboundGate {
                 ErrorAnswers.build(
                         m,
                         local,
+                        dictionary,
                         ResultCodes.DIAMETER_UNABLE_TO_COMPLY,
                         "the answer failed its grammar: " + v.get(0).text(),
                         null);

@@ -1162,7 +1162,8 @@ public final class Peer implements PeerStateMachine.Actions {
      */
     public DiameterMessage errorAnswer(
             DiameterMessage request, long resultCode, String message, Avp failedAvp) {
-        return ErrorAnswers.build(request, ctx.local(), resultCode, message, failedAvp);
+        return ErrorAnswers.build(
+                request, ctx.local(), ctx.dictionary(), resultCode, message, failedAvp);
     }
 
     // ---- state entry ------------------------------------------------------------------------
