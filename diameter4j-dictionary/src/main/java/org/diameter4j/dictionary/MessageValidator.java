@@ -27,10 +27,12 @@ import org.diameter4j.codec.DiameterMessage;
 public final class MessageValidator {
     private final Dictionary dict;
     private final GrammarCheck check;
+    private final Grammar answerMessage;
 
     public MessageValidator(Dictionary dict) {
         this.dict = dict;
         this.check = new GrammarCheck(dict, false);
+        this.answerMessage = OutboundValidator.answerMessageGrammar(dict);
     }
 
     /** The first fault, or null when the message satisfies its grammar. */
@@ -41,9 +43,11 @@ public final class MessageValidator {
         }
         DecodeFailure[] first = new DecodeFailure[1];
         try {
+            // §7.2: an answer with the E bit follows the generic answer-message grammar.
+            boolean errorAnswer = !m.isRequest() && m.isError();
             check.check(
                     m.avps(),
-                    cmd.grammar(),
+                    errorAnswer ? answerMessage : cmd.grammar(),
                     cmd.abbreviation(),
                     (rc, rule, text, avp) -> {
                         first[0] = new DecodeFailure(rc, text, -1, avp, m, false);

@@ -204,7 +204,7 @@ public final class OutboundValidator {
      * Error-Message ] [ Error-Reporting-Host ] [ Failed-AVP ] [ Experimental-Result ] * [
      * Proxy-Info ] * [ AVP ]}.
      */
-    private static Grammar answerMessageGrammar(Dictionary d) {
+    static Grammar answerMessageGrammar(Dictionary d) {
         List<GrammarRule> rules = new ArrayList<>();
         rules.add(new GrammarRule(GrammarRule.Kind.FIXED, "Session-Id", 0, 1));
         for (String name : List.of("Origin-Host", "Origin-Realm", "Result-Code")) {

@@ -847,7 +847,8 @@ public final class DiameterNode implements AutoCloseable {
         @Override
         public DiameterMessage experimentalAnswer(
                 DiameterMessage request, int vendorId, long code) {
-            return ErrorAnswers.experimental(request, config.identity(), vendorId, code);
+            return ErrorAnswers.experimental(
+                    request, config.identity(), dictionary, vendorId, code);
         }
 
         @Override

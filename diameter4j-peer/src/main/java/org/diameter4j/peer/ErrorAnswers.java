@@ -22,10 +22,15 @@ public final class ErrorAnswers {
     /**
      * An answer carrying Experimental-Result {Vendor-Id, Experimental-Result-Code} instead of
      * Result-Code (RFC 6733 §7.6): how 3GPP applications report their own results (e.g. S6a 5001
-     * DIAMETER_ERROR_USER_UNKNOWN, vendor 10415).
+     * DIAMETER_ERROR_USER_UNKNOWN, vendor 10415). Like {@link #build}, it repeats what its
+     * command's grammar names from the request (an S6a ULA needs its {Auth-Session-State}).
      */
     public static DiameterMessage experimental(
-            DiameterMessage request, LocalIdentity local, int vendorId, long code) {
+            DiameterMessage request,
+            LocalIdentity local,
+            Dictionary dict,
+            int vendorId,
+            long code) {
         DiameterMessage a = request.answer();
         a.add(Avp.ofUtf8(Capabilities.ORIGIN_HOST, 0, Avp.FLAG_MANDATORY, local.originHost()));
         a.add(Avp.ofUtf8(Capabilities.ORIGIN_REALM, 0, Avp.FLAG_MANDATORY, local.originRealm()));
@@ -40,6 +45,7 @@ public final class ErrorAnswers {
                                 Avp.FLAG_MANDATORY,
                                 vendorId & 0xffffffffL),
                         Avp.ofUnsigned32(EXPERIMENTAL_RESULT_CODE, 0, Avp.FLAG_MANDATORY, code)));
+        echo(request, a, dict, null);
         return a;
     }
 

@@ -149,12 +149,18 @@ public final class MmeHssPair {
         } else {
             ula = ctx.answer(ulr, 2001);
         }
-        ula.add(
-                d.grouped(
-                        "Vendor-Specific-Application-Id",
-                        d.avp("Vendor-Id", TGPP),
-                        d.avp("Auth-Application-Id", S6A)));
-        ula.add(d.avp("Auth-Session-State", "NO_STATE_MAINTAINED"));
+        // ctx.answer already repeats these from the ULR; each is in the ULA grammar once
+        // (TS 29.272 §7.2.4).
+        if (d.get(ula, "Vendor-Specific-Application-Id") == null) {
+            ula.add(
+                    d.grouped(
+                            "Vendor-Specific-Application-Id",
+                            d.avp("Vendor-Id", TGPP),
+                            d.avp("Auth-Application-Id", S6A)));
+        }
+        if (d.get(ula, "Auth-Session-State") == null) {
+            ula.add(d.avp("Auth-Session-State", "NO_STATE_MAINTAINED"));
+        }
         if (msisdn != null) {
             // Bit 0: Separation Indication.
             ula.add(d.avp("ULA-Flags", 1));

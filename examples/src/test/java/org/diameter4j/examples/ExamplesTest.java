@@ -108,13 +108,9 @@ class ExamplesTest {
                     272,
                     (ccr, ctx) -> {
                         received.complete(ccr);
+                        // answer() repeats Auth-Application-Id, CC-Request-Type and
+                        // CC-Request-Number from the CCR (RFC 4006 §3.2 names them in the CCA)
                         DiameterMessage cca = ctx.answer(ccr, 2001);
-                        cca.add(D.avp("Auth-Application-Id", 4));
-                        cca.add(D.avp("CC-Request-Type", D.value(D.get(ccr, "CC-Request-Type"))));
-                        cca.add(
-                                D.avp(
-                                        "CC-Request-Number",
-                                        D.value(D.get(ccr, "CC-Request-Number"))));
                         return CompletableFuture.completedFuture(cca);
                     });
             int port = ocs.listenAddresses().get(0).getPort();

@@ -52,16 +52,18 @@ class CdfSimulatorTest {
                             .content(
                                     (type, n) ->
                                             List.of(
-                                                    D.grouped(
-                                                            "Subscription-Id",
-                                                            D.avp(
-                                                                    "Subscription-Id-Type",
-                                                                    "END_USER_E164"),
-                                                            D.avp(
-                                                                    "Subscription-Id-Data",
-                                                                    "41780000001")),
+                                                    // TS 32.299 §7.2.192: the subscriber is
+                                                    // inside Service-Information.
                                                     D.grouped(
                                                             "Service-Information",
+                                                            D.grouped(
+                                                                    "Subscription-Id",
+                                                                    D.avp(
+                                                                            "Subscription-Id-Type",
+                                                                            "END_USER_E164"),
+                                                                    D.avp(
+                                                                            "Subscription-Id-Data",
+                                                                            "41780000001")),
                                                             D.grouped(
                                                                     "PS-Information",
                                                                     D.avp(
