@@ -67,7 +67,7 @@ service() ->
      {strict_arities, true},
      {strict_mbit, true},
      {application, app(gy, d4j_gy)},
-     {application, app(acct, diameter_gen_acct_rfc6733)},
+     {application, app(acct, d4j_rf)},
      {application, app(s6a, d4j_s6a)}].
 
 app(Alias, Dict) ->
@@ -127,10 +127,11 @@ run(gy) ->
 %% answer with the E bit (the answer-message of §7.2).
 run('gy-unsupported') ->
     [call(gy, "gy-unsupported", ['EXR', {'Session-Id', sid()}, {'Auth-Application-Id', 4}])];
-%% RFC 6733 §9: 3 accounting sessions START, INTERIM, STOP, and one EVENT record.
+%% RFC 6733 §9, TS 32.299 §6.2: 5 accounting sessions START, INTERIM, STOP, all 5 at once, and
+%% one EVENT record.
 run(rf) ->
-    Sessions = parallel(3, 3, fun rf_session/1),
-    Sessions ++ [call(acct, "rf-event", acr(sid(), 1, 0))];
+    Sessions = parallel(5, 5, fun rf_session/1),
+    Sessions ++ [call(acct, "rf-event", acr(sid(), 1, 0, 99))];
 %% TS 29.272 §5.2.3 (AIR/AIA), §5.2.1.1 (ULR/ULA): the known subscriber, then an unknown one
 %% (DIAMETER_ERROR_USER_UNKNOWN, 5001 in Experimental-Result, vendor 10415).
 run(s6a) ->
@@ -178,16 +179,23 @@ ccr(Sid, Type, Number, Avps) ->
      {'Service-Context-Id', "32251@3gpp.org"}, {'CC-Request-Type', Type},
      {'CC-Request-Number', Number}, {'Event-Timestamp', [calendar:universal_time()]} | Avps].
 
-rf_session(_) ->
+rf_session(N) ->
     Sid = sid(),
-    [call(acct, "rf-start", acr(Sid, 2, 0)),
-     call(acct, "rf-interim", acr(Sid, 3, 1)),
-     call(acct, "rf-stop", acr(Sid, 4, 2))].
+    [call(acct, "rf-start", acr(Sid, 2, 0, N)),
+     call(acct, "rf-interim", acr(Sid, 3, 1, N)),
+     call(acct, "rf-stop", acr(Sid, 4, 2, N))].
 
-acr(Sid, Type, Number) ->
+%% TS 32.299 §6.2.2: Service-Context-Id, and the subscriber (MSISDN 4179000000N) inside
+%% Service-Information (§7.2.192), not at the top level.
+acr(Sid, Type, Number, N) ->
+    Msisdn = "4179" ++ lists:flatten(io_lib:format("~7..0b", [N])),
     ['ACR', {'Session-Id', Sid}, {'Accounting-Record-Type', Type},
      {'Accounting-Record-Number', Number}, {'Acct-Application-Id', [3]},
-     {'Event-Timestamp', [calendar:universal_time()]}].
+     {'Event-Timestamp', [calendar:universal_time()]},
+     {'Service-Context-Id', ["32260@3gpp.org"]},
+     {'Service-Information',
+      [[{'Subscription-Id', [[{'Subscription-Id-Type', 0},
+                              {'Subscription-Id-Data', Msisdn}]]}]]}].
 
 vsai() ->
     {'Vendor-Specific-Application-Id',

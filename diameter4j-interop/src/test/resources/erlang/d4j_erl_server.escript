@@ -5,13 +5,14 @@
 %%
 %%   escript d4j_erl_server.escript BEAM_DIR PORT TW_MS
 %%
-%% listens on 127.0.0.1:PORT, answers Gy CCR (RFC 4006 §3.2), accounting ACR (RFC 6733 §9.7.2)
+%% listens on 127.0.0.1:PORT, answers Gy CCR (RFC 4006 §3.2), Rf ACR (TS 32.299 §6.2.3)
 %% and S6a AIR/ULR (TS 29.272 §7.2.6, §7.2.4), and runs until killed. Its watchdog timer is
 %% TW_MS, without jitter. One line per event on standard output:
 %%
 %%   LISTENING port=P                       the transport is configured
 %%   UP host=H cer_errors=[]                capabilities exchanged with a peer
-%%   REQ <command> app=A errors=[..]        one per request, before it is answered
+%%   REQ <command> app=A errors=[..] <details>  one per request, before it is answered; for an
+%%                                          ACR: sci=<Service-Context-Id> subscription=<MSISDNs>
 %%   WATCHDOG from to                       watchdog state changes
 %%   DOWN                                   a peer's transport went down (e.g. after DPR/DPA)
 %%
@@ -58,7 +59,7 @@ service() ->
      {strict_arities, true},
      {strict_mbit, true},
      {application, app(gy, d4j_gy)},
-     {application, app(acct, diameter_gen_acct_rfc6733)},
+     {application, app(acct, d4j_rf)},
      {application, app(s6a, d4j_s6a)}].
 
 app(Alias, Dict) ->
@@ -117,8 +118,8 @@ handle_error(Reason, _Req, _Svc, _Peer) -> {error, Reason}.
 
 handle_request(#diameter_packet{header = H, msg = Msg, errors = Errors}, _Svc, {_, Caps}) ->
     Name = case Msg of [N | _] -> N; _ -> undefined end,
-    out("REQ ~s app=~b errors=~s",
-        [Name, H#diameter_header.application_id, errs(Errors)]),
+    out("REQ ~s app=~b errors=~s~s",
+        [Name, H#diameter_header.application_id, errs(Errors), details(Msg)]),
     #diameter_caps{origin_host = {OH, _}, origin_realm = {OR, _}} = Caps,
     {reply, answer(Msg, result(Errors), [{'Origin-Host', OH}, {'Origin-Realm', OR}])}.
 
@@ -137,7 +138,7 @@ answer(['CCR' | M], Rc, Origin) ->
      {'Auth-Application-Id', 4}, {'CC-Request-Type', Type},
      {'CC-Request-Number', maps:get('CC-Request-Number', M)},
      {'Multiple-Services-Credit-Control', Mscc} | Origin];
-%% RFC 6733 §9.7.2.
+%% TS 32.299 §6.2.3 (RFC 6733 §9.7.2).
 answer(['ACR' | M], Rc, Origin) ->
     ['ACA', {'Session-Id', maps:get('Session-Id', M)}, {'Result-Code', Rc},
      {'Accounting-Record-Type', maps:get('Accounting-Record-Type', M)},
@@ -170,6 +171,18 @@ answer(['ULR' | M], Rc, Origin) ->
      {'Auth-Session-State', 1}, {'ULA-Flags', [1]}, {'Subscription-Data', [Sub || Rc == 2001]}
      | Origin].
 
+%% What the ACR's TS 32.299 AVPs decoded to (§6.2.2): Service-Context-Id, and the
+%% Subscription-Id-Data inside Service-Information (§7.2.192).
+details(['ACR' | M]) ->
+    Sci = [binary_to_list(C) || C <- opt(maps:get('Service-Context-Id', M, []))],
+    Subs = [binary_to_list(D)
+            || I <- opt(maps:get('Service-Information', M, [])),
+               S <- opt(field('Subscription-Id', I)),
+               D <- opt(field('Subscription-Id-Data', S))],
+    io_lib:format(" sci=~s subscription=~s", [string:join(Sci, ","), string:join(Subs, ",")]);
+details(_) ->
+    "".
+
 grant(X) ->
     Gsu = [{'CC-Total-Octets', [1000000]}],
     [{'Granted-Service-Unit', [Gsu]}, {'Rating-Group', field('Rating-Group', X)},
@@ -178,6 +191,10 @@ grant(X) ->
 vsai() ->
     {'Vendor-Specific-Application-Id',
      [[{'Vendor-Id', 10415}, {'Auth-Application-Id', [16777251]}]]}.
+
+%% An optional or repeated AVP as a list of its values.
+opt(L) when is_list(L) -> L;
+opt(V) -> [V].
 
 field(F, G) when is_map(G) -> maps:get(F, G, []);
 field(F, G) when is_list(G) -> proplists:get_value(F, G, []).

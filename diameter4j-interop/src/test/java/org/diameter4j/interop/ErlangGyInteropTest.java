@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.diameter4j.codec.ResultCodes;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,10 +53,6 @@ class ErlangGyInteropTest {
      * E bit, in the answer-message format of §7.2, which Erlang must decode without errors.
      */
     @Test
-    @Disabled(
-            "diameter4j bug (reported, ErrorAnswers.echo, the lead's file): the 3001 answer echoes"
-                    + " the request's Auth-Application-Id (M bit), which the answer-message grammar"
-                    + " (RFC 6733 §7.2) does not name; Erlang reports 5001 on Auth-Application-Id")
     void erlangClientGetsA3001ForAnUnsupportedCommand() throws Exception {
         ErlangScenarios.ClientRun run = ErlangScenarios.erlangClient(tmp, "gy-unsupported", 0);
         assertClean(run, "gy-unsupported", 1, "3001", "none");

@@ -20,14 +20,16 @@ import org.diameter4j.node.NodeConfig;
 /**
  * Erlang/OTP's {@code diameter} application (Debian {@code erlang-base}, {@code erlang-diameter})
  * driven by the escripts of {@code src/test/resources/erlang}: the dictionaries there (RFC 4006 Gy,
- * TS 29.272 S6a; Rf uses OTP's own {@code diameter_gen_acct_rfc6733}) are compiled with {@code
- * diameterc} and {@code erlc} into a directory, then {@code escript} runs the client or the server
- * as a child process whose standard output and error go to a log file. The escripts print one line
- * per event ({@code UP}, {@code ANS}, {@code REQ}, {@code WATCHDOG}, {@code DOWN}); the tests
- * assert on them. {@link #close()} stops the process by its PID (destroy, then destroyForcibly).
+ * TS 29.272 S6a, TS 32.299 Rf) are compiled with {@code diameterc} and {@code erlc} into a
+ * directory, then {@code escript} runs the client or the server as a child process whose standard
+ * output and error go to a log file. The escripts print one line per event ({@code UP}, {@code
+ * ANS}, {@code REQ}, {@code WATCHDOG}, {@code DOWN}); the tests assert on them. {@link #close()}
+ * stops the process by its PID (destroy, then destroyForcibly).
  */
 final class ErlangOtp implements AutoCloseable {
-    static final List<String> DICTIONARIES = List.of("d4j_gy", "d4j_s6a");
+    /** In compile order: d4j_rf inherits AVPs from d4j_gy, which diameterc loads from dir. */
+    static final List<String> DICTIONARIES = List.of("d4j_gy", "d4j_s6a", "d4j_rf");
+
     static final String INSTALL = "apt-get install erlang-base erlang-diameter";
     private static final Duration COMPILE_TIMEOUT = Duration.ofSeconds(60);
 
@@ -53,7 +55,14 @@ final class ErlangOtp implements AutoCloseable {
         }
         for (String d : DICTIONARIES) {
             Path dia = copy(d + ".dia", dir);
-            run(dir, diameterc.toString(), "-o", dir.toString(), dia.toString());
+            run(
+                    dir,
+                    diameterc.toString(),
+                    "-i",
+                    dir.toString(),
+                    "-o",
+                    dir.toString(),
+                    dia.toString());
             run(dir, erlc.toString(), "-o", dir.toString(), dir.resolve(d + ".erl").toString());
         }
         return dir;

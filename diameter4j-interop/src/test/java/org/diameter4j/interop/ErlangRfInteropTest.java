@@ -6,45 +6,48 @@ import static org.diameter4j.interop.ErlangScenarios.assertServed;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Rf accounting (RFC 6733 §9) between diameter4j and Erlang/OTP's {@code diameter} application,
- * with OTP's own RFC 6733 accounting dictionary ({@code diameter_gen_acct_rfc6733}), both roles.
+ * Rf accounting (RFC 6733 §9, TS 32.299 §6.2) between diameter4j and Erlang/OTP's {@code diameter}
+ * application, both roles. Erlang uses {@code d4j_rf.dia}: the ACR and ACA grammars of TS 32.299,
+ * which name Service-Context-Id and Service-Information (with Subscription-Id inside), so a strict
+ * decoder ({@code strict_mbit}) accepts what an Rf CTF really sends.
  */
 @Timeout(120)
 class ErlangRfInteropTest {
+    private static final Pattern SCI_AND_MSISDN =
+            Pattern.compile(" sci=32251@3gpp\\.org subscription=\\d+");
     @TempDir Path tmp;
 
     /**
-     * Erlang client, d4j server (its CDF): 3 sessions (ACR START, INTERIM, STOP, RFC 6733 §9.8.1),
-     * 3 at a time, and an EVENT record; every ACA decoded by Erlang without an error, 2001.
+     * Erlang client, d4j server (its CDF): 5 sessions (ACR START, INTERIM, STOP, RFC 6733 §9.8.1),
+     * 5 at a time, each with Service-Context-Id and the subscriber in Service-Information, and an
+     * EVENT record; every ACA decoded by Erlang without an error, 2001.
      */
     @Test
     void erlangClientRunsAccountingSessionsAgainstD4jServer() throws Exception {
         ErlangScenarios.ClientRun run = ErlangScenarios.erlangClient(tmp, "rf", 0);
-        assertClean(run, "rf-start", 3, "2001", "none");
-        assertClean(run, "rf-interim", 3, "2001", "none");
-        assertClean(run, "rf-stop", 3, "2001", "none");
+        assertClean(run, "rf-start", 5, "2001", "none");
+        assertClean(run, "rf-interim", 5, "2001", "none");
+        assertClean(run, "rf-stop", 5, "2001", "none");
         assertClean(run, "rf-event", 1, "2001", "none");
-        assertThat(run.answers()).hasSize(10);
+        assertThat(run.answers()).hasSize(16);
     }
 
     /** d4j client, Erlang server: 3 acr-session runs (START, INTERIM, STOP). */
     @Test
-    @Disabled(
-            "diameter4j bug (reported): d4j client's acr-session template (diameter4j-cli"
-                    + " templates/acr-session.yaml) puts Service-Context-Id and Subscription-Id,"
-                    + " both with the M bit, at the top of the ACR; RFC 6733 §9.7.1's ACR grammar"
-                    + " names neither (TS 32.299 §6.2.2 has Service-Context-Id, and Subscription-Id"
-                    + " only inside Service-Information): Erlang answers 5001")
     void d4jClientRunsAccountingSessionsAgainstErlangServer() throws Exception {
         ErlangScenarios.ServerRun run =
                 ErlangScenarios.d4jClient(
                         tmp, List.of(List.of("--send", "acr-session", "--count", "3")));
         assertServed(run, "ACR", 9);
+        assertThat(run.requests())
+                .filteredOn(l -> l.startsWith("REQ ACR "))
+                .as("Erlang decoded Service-Context-Id and the MSISDN inside Service-Information")
+                .allMatch(l -> SCI_AND_MSISDN.matcher(l).find());
     }
 }

@@ -33,7 +33,8 @@ final class ErlangScenarios {
     static final String SERVER = "d4j-server.example.net";
     static final Pattern ANS =
             Pattern.compile("ANS (\\S+) rc=(\\S+) exp=(\\S+) e=(\\S+) errors=(\\[[^\\]]*\\])(.*)");
-    static final Pattern REQ = Pattern.compile("REQ (\\S+) app=(\\d+) errors=(\\[[^\\]]*\\])");
+    static final Pattern REQ =
+            Pattern.compile("REQ (\\S+) app=(\\d+) errors=(\\[[^\\]]*\\])( .*)?");
 
     private ErlangScenarios() {}
 
@@ -182,7 +183,10 @@ final class ErlangScenarios {
             assertThat(m.matches()).as(l).isTrue();
             assertThat(m.group(3)).as("Erlang's decode errors in " + l).isEqualTo("[]");
         }
-        List<String> answers = run.json().stream().filter(l -> l.contains("\"command\"")).toList();
+        List<String> answers =
+                run.json().stream()
+                        .filter(l -> l.contains("\"command\":\"" + command + "\""))
+                        .toList();
         assertThat(answers).as("d4j client's answers").hasSize(count);
         assertThat(answers)
                 .as("d4j client's answers")
