@@ -305,6 +305,35 @@ class DecodeCommandTest {
                 "ver 2  len 68");
     }
 
+    /**
+     * Issue 9 §2: a single message is never resynchronised. This CCR has version 2 and carries a
+     * whole DWR inside a Proxy-State (OctetString), a plausible header a stream scanner would jump
+     * to; the fault must be 5011 at byte 0 of the CCR, not a DWR decoded 50 bytes in.
+     */
+    @Test
+    void aSingleMessageIsNotResynchronisedToAHeaderInsideIt() {
+        byte[] ccr =
+                message(
+                        0xC0,
+                        272,
+                        4,
+                        1,
+                        2,
+                        avp(263, 0x40, "client.example.com;1;1"),
+                        avp(264, 0x40, "client.example.com"),
+                        avp(296, 0x40, "example.com"),
+                        avp(33, 0x40, dwr()));
+        Run r =
+                malformed(
+                        withByte(ccr, 0, 2),
+                        "FAULT: version 2 is not supported (only 1)",
+                        "  Result code: 5011 DIAMETER_UNSUPPORTED_VERSION",
+                        "  At byte: 0",
+                        "ver 2  len " + ccr.length);
+        assertThat(r.out()).doesNotContain("DWR Device-Watchdog-Request");
+        assertThat(r.err()).contains("only captures and streams are resynchronised");
+    }
+
     @Test
     void lengthNotAMultipleOf4Is5015AtByte1() {
         byte[] m = concat(withLength(dwr(), 1, 69), new byte[] {0});

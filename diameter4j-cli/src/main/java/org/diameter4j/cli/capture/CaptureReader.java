@@ -89,10 +89,29 @@ public final class CaptureReader {
         return new CaptureResult(kind, messages, all);
     }
 
+    /**
+     * Hex and raw input is what the user says is a message, or messages back to back: it must start
+     * with a valid header at byte 0. When it does not (version not 1, Message Length not a multiple
+     * of 4 or under 20), the whole input is one message and the decoder reports the fault at its
+     * byte (5011, 5015, RFC 6733 §7.1.5) — scanning for a later header would decode AVP bytes as a
+     * garbage header. Resynchronisation is for what follows a message that was in sync, and for
+     * captures.
+     */
     private static CaptureResult frameBytes(String kind, byte[] bytes) {
         Warnings warnings = new Warnings();
         String label = kind.equals("hex") ? "hex input" : "input";
         List<CapturedMessage> messages = new ArrayList<>();
+        List<String> all = new ArrayList<>();
+        if (!DiameterFramer.headerValid(bytes, 0, bytes.length)) {
+            messages.add(new CapturedMessage(bytes.clone(), null, null, null, 0));
+            all.add(
+                    label
+                            + ": no valid Diameter header at byte 0; the whole "
+                            + bytes.length
+                            + " bytes are decoded as one message (only captures and streams are"
+                            + " resynchronised)");
+            return new CaptureResult(kind, messages, all);
+        }
         for (DiameterFramer.Span span :
                 DiameterFramer.frame(
                         bytes, bytes.length, true, label, 0, "the end of the input", warnings)) {
@@ -104,16 +123,7 @@ public final class CaptureReader {
                             null,
                             0));
         }
-        List<String> all = new ArrayList<>(warnings.toList());
-        if (messages.isEmpty()) {
-            // Let the decoder say what is wrong with it rather than report nothing.
-            messages.add(new CapturedMessage(bytes.clone(), null, null, null, 0));
-            all.add(
-                    label
-                            + ": no plausible Diameter header found; the whole "
-                            + bytes.length
-                            + " bytes are passed on as one message");
-        }
+        all.addAll(warnings.toList());
         return new CaptureResult(kind, messages, all);
     }
 }
