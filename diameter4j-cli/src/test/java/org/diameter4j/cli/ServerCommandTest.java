@@ -201,6 +201,49 @@ class ServerCommandTest {
         }
     }
 
+    /**
+     * Issue 9 §3: 100 sessions of one subscriber (the client's default MSISDN), 10 at a time,
+     * against the default OCS. Each INITIAL and UPDATE asks an empty Requested-Service-Unit; the
+     * OCS grants a 10 MB chunk, not the whole balance, so no session meets 4012.
+     */
+    @Test
+    void aHundredSessionsTenAtATimeOfOneSubscriberAllSucceed() throws Exception {
+        Path cfg = config();
+        try (Server s =
+                new Server(
+                        "server",
+                        "--listen",
+                        "127.0.0.1:0",
+                        "--origin-host",
+                        "ocs.example.net",
+                        "--config",
+                        cfg.toString())) {
+            assertThat(s.running()).as(s.out + "" + s.err).isTrue();
+            Run r =
+                    client(
+                            s.port(),
+                            "--send",
+                            "ccr-session",
+                            "--count",
+                            "100",
+                            "--concurrency",
+                            "10",
+                            "--dest-host",
+                            "ocs.example.net",
+                            "--json");
+            assertThat(r.exit()).as(r.all()).isZero();
+            List<JsonNode> answers = new ArrayList<>();
+            for (String l : r.out().lines().toList()) {
+                JsonNode n = new ObjectMapper().readTree(l);
+                if (n.has("command")) {
+                    answers.add(n);
+                }
+            }
+            assertThat(answers).hasSize(400);
+            assertThat(answers).allMatch(n -> n.get("resultCode").asInt() == 2001, "2001");
+        }
+    }
+
     @Test
     void anOcsRuleAnswers4012ForOneSubscriber() throws Exception {
         Path cfg =

@@ -22,7 +22,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * subscribers:
  *   "41780000001": {balance: {octets: 100000000, seconds: 3600, units: 100}}
  * default: {balance: {octets: 1000000, seconds: 60, units: 10}}   # optional: unknown subscribers
- * max-grant: {octets: 10000000, seconds: 600, units: 10}           # optional
+ * max-grant: {octets: 10000000, seconds: 600, units: 10}           # the chunk; these are the defaults
  * validity-time: 3600                                              # seconds, optional
  * tcc: 2h                                                          # optional, RFC 4006 §13
  * failure-handling: CONTINUE                                       # CCFH sent in CCAs, optional
@@ -43,9 +43,16 @@ public record OcsConfig(
     public static final Balance UNLIMITED =
             new Balance(Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE);
 
+    /**
+     * The quota granted per Requested-Service-Unit unless {@code max-grant} says otherwise: 10 MB,
+     * 600 s, 10 units, the order of what operators' OCSs grant, so that one subscriber's concurrent
+     * sessions share the balance instead of the first taking all of it.
+     */
+    public static final Balance DEFAULT_CHUNK = new Balance(10_000_000, 600, 10);
+
     public OcsConfig {
         subscribers = Map.copyOf(subscribers);
-        maxGrant = maxGrant == null ? UNLIMITED : maxGrant;
+        maxGrant = maxGrant == null ? DEFAULT_CHUNK : maxGrant;
         tcc = tcc == null ? Duration.ofHours(1) : tcc;
         rules = rules == null ? Rules.none() : rules;
     }
@@ -169,10 +176,21 @@ public record OcsConfig(
         }
         Balance def =
                 m.get("default") == null ? null : balanceOf(m.get("default"), where + ".default");
-        Balance max =
-                m.get("max-grant") == null
-                        ? null
-                        : Balance.fromMap(m.get("max-grant"), where + ".max-grant");
+        Balance max = null;
+        if (m.get("max-grant") != null) {
+            // A kind not given keeps its default chunk: {octets: 5} must not make time 4012.
+            Balance given = Balance.fromMap(m.get("max-grant"), where + ".max-grant");
+            Map<?, ?> givenKeys = (Map<?, ?>) m.get("max-grant");
+            max =
+                    new Balance(
+                            givenKeys.containsKey("octets")
+                                    ? given.octets()
+                                    : DEFAULT_CHUNK.octets(),
+                            givenKeys.containsKey("seconds")
+                                    ? given.seconds()
+                                    : DEFAULT_CHUNK.seconds(),
+                            givenKeys.containsKey("units") ? given.units() : DEFAULT_CHUNK.units());
+        }
         Long vt =
                 m.get("validity-time") == null
                         ? null

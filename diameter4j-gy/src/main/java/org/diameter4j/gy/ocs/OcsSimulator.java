@@ -2,7 +2,6 @@ package org.diameter4j.gy.ocs;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,10 +27,15 @@ import org.diameter4j.node.RequestContext;
  * command 272):
  *
  * <ul>
- *   <li>INITIAL / UPDATE: per MSCC (or the command-level RSU) reserves min(requested, balance, max
- *       grant) and answers GSU, Validity-Time; UPDATE and TERMINATE first charge the USU against
- *       the reservation of the rating group and return the rest.
- *   <li>TERMINATE, or Tcc expiry without a CCR (RFC 4006 §13): every reservation is released.
+ *   <li>INITIAL / UPDATE: per MSCC (or the command-level RSU) reserves min(requested, balance,
+ *       chunk) for that session and rating group, and answers GSU, Validity-Time. The chunk ({@code
+ *       max-grant}) defaults to what real OCSs grant, 10 MB / 600 s / 10 units, so concurrent
+ *       sessions of one subscriber share its balance; an empty Requested-Service-Unit gets one
+ *       chunk of octets. UPDATE and TERMINATE first charge the USU against the reservation of the
+ *       rating group and return the rest.
+ *   <li>A reservation not reported on within its Validity-Time is released (RFC 4006 §8.33);
+ *       TERMINATE, or Tcc expiry without a CCR (RFC 4006 §13), releases every reservation of the
+ *       session. See {@link OcsSession}.
  *   <li>4012 DIAMETER_CREDIT_LIMIT_REACHED per MSCC when nothing can be granted, and at command
  *       level when all MSCCs fail; 5030 DIAMETER_USER_UNKNOWN for an unknown subscriber without a
  *       default balance; 5002 for an unknown session.
@@ -53,6 +57,8 @@ public final class OcsSimulator {
     private final Dictionary d;
     private final Map<String, Account> accounts = new ConcurrentHashMap<>();
     private final GyServerSessions<OcsSession> sessions;
+    private final CcScheduler scheduler;
+    private final Duration validity; // of every grant, or null
     // Answers to EVENT requests by Session-Id + CC-Request-Number, kept as encoded bytes: one array
     // per entry instead of an AVP object graph keeps 100k entries cheap for the garbage collector.
     private final Map<String, byte[]> eventAnswers =
@@ -66,37 +72,13 @@ public final class OcsSimulator {
     private static final org.diameter4j.codec.MessageDecoder CACHE_DECODER =
             new org.diameter4j.codec.MessageDecoder(org.diameter4j.codec.DecodeOptions.DEFAULT);
 
-    /** One credit-control session: its account and its reservations per rating group. */
-    static final class OcsSession {
-        final String subscriber;
-        final Account account;
-        final Map<Long, long[]> reservations = new HashMap<>();
-        long lastNumber = -1;
-        long lastResult;
-        List<Avp> lastBody;
-
-        OcsSession(String subscriber, Account account) {
-            this.subscriber = subscriber;
-            this.account = account;
-        }
-
-        synchronized void releaseAll() {
-            for (long[] r : reservations.values()) {
-                for (int k = 0; k < KINDS; k++) {
-                    if (r[k] > 0) {
-                        account.release(k, r[k]);
-                        r[k] = 0;
-                    }
-                }
-            }
-            reservations.clear();
-        }
-    }
-
     public OcsSimulator(
             OcsConfig config, Dictionary dictionary, DiameterNode node, CcScheduler scheduler) {
         this.config = config;
         this.d = dictionary;
+        this.scheduler = scheduler;
+        this.validity =
+                config.validityTime() == null ? null : Duration.ofSeconds(config.validityTime());
         config.subscribers().forEach((id, b) -> accounts.put(id, new Account(id, b)));
         this.sessions =
                 new GyServerSessions<>(
@@ -302,7 +284,7 @@ public final class OcsSimulator {
     }
 
     private static long key(Long rg) {
-        return rg == null ? -1 : rg;
+        return rg == null ? OcsSession.COMMAND_LEVEL : rg;
     }
 
     private static long[] amounts(ServiceUnits u) {
@@ -317,14 +299,7 @@ public final class OcsSimulator {
 
     /** Charges the USU of the MSCC against its reservation; the rest goes back. */
     private static void charge(OcsSession s, MsccRequest m) {
-        long[] r = s.reservations.remove(key(m.ratingGroup()));
-        long[] used = amounts(m.used());
-        for (int k = 0; k < KINDS; k++) {
-            long held = r == null ? 0 : r[k];
-            if (held > 0 || used[k] > 0) {
-                s.account.commit(k, held, used[k]);
-            }
-        }
+        s.charge(key(m.ratingGroup()), amounts(m.used()));
     }
 
     private long interrogate(
@@ -346,7 +321,8 @@ public final class OcsSimulator {
             long[] want = amounts(m.requested());
             boolean empty = want[0] == 0 && want[1] == 0 && want[2] == 0;
             if (empty) {
-                want[Account.OCTETS] = config.maxGrant().octets(); // the default quota
+                // No amount asked (RFC 4006 §8.18): the OCS decides; one chunk of volume.
+                want[Account.OCTETS] = config.maxGrant().octets();
             }
             long[] got = new long[KINDS];
             boolean ok = true;
@@ -368,7 +344,7 @@ public final class OcsSimulator {
                 }
                 continue;
             }
-            s.reservations.put(key(m.ratingGroup()), got);
+            s.hold(key(m.ratingGroup()), got, validity, scheduler);
             ServiceUnits gsu =
                     new ServiceUnits(
                             m.requested().time() != null ? got[Account.SECONDS] : null,

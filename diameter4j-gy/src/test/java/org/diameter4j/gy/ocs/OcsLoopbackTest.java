@@ -306,8 +306,12 @@ class OcsLoopbackTest {
         assertThat(s.state()).isEqualTo(CcClientState.IDLE);
     }
 
+    /**
+     * RFC 4006 §8.33 and §13: a grant not reported on within its Validity-Time (600 s here) goes
+     * back to the balance, while the session lives on until Tcc (20 min) runs out.
+     */
     @Test
-    void tccExpiryReleasesTheReservation() throws Exception {
+    void validityTimeThenTccReleaseTheSessionsHold() throws Exception {
         Account acc = ocs.account("41780000005");
         Balance before = acc.available();
         String sid = client.newSessionId();
@@ -319,13 +323,83 @@ class OcsLoopbackTest {
                         0,
                         List.of(MsccRequest.of(10L, null, ServiceUnits.octets(10000), null))));
         assertThat(acc.reserved().octets()).isEqualTo(10000);
-        OCS_CLOCK.advance(Duration.ofMinutes(19));
-        assertThat(acc.reserved().octets()).isEqualTo(10000);
-        OCS_CLOCK.advance(Duration.ofMinutes(1));
-        assertThat(acc.reserved().octets()).isZero();
+        OCS_CLOCK.advance(Duration.ofSeconds(599));
+        assertThat(acc.reserved().octets()).as("within Validity-Time").isEqualTo(10000);
+        OCS_CLOCK.advance(Duration.ofSeconds(1));
+        assertThat(acc.reserved().octets()).as("Validity-Time ran out").isZero();
         assertThat(acc.available()).isEqualTo(before);
+        assertThat(ocs.sessions().get(sid)).as("the session outlives its grant").isNotNull();
+        OCS_CLOCK.advance(Duration.ofMinutes(10));
+        assertThat(ocs.sessions().get(sid)).as("Tcc ran out").isNull();
         assertThat(send(data(sid, "41780000005", CcRequestType.UPDATE, 1, List.of())).resultCode())
                 .isEqualTo(5002);
+    }
+
+    /**
+     * Usage reported after the grant expired is still charged, from the balance, and the new grant
+     * is a fresh reservation: nothing granted twice, nothing lost.
+     */
+    @Test
+    void usageReportedAfterValidityTimeIsChargedFromTheBalance() throws Exception {
+        String msisdn = "41780000006";
+        Account acc = ocs.account(msisdn);
+        Balance before = acc.available();
+        String sid = client.newSessionId();
+        MsccRequest rg = MsccRequest.of(10L, null, ServiceUnits.octets(4000), null);
+        send(data(sid, msisdn, CcRequestType.INITIAL, 0, List.of(rg)));
+        OCS_CLOCK.advance(Duration.ofSeconds(600));
+        assertThat(acc.reserved().octets()).isZero();
+        CreditControlAnswer u =
+                send(
+                        data(
+                                sid,
+                                msisdn,
+                                CcRequestType.UPDATE,
+                                1,
+                                List.of(
+                                        rg.withUnits(
+                                                ServiceUnits.octets(4000),
+                                                ServiceUnits.octets(3000)))));
+        assertThat(u.resultCode()).isEqualTo(2001);
+        assertThat(u.mscc(10).granted().totalOctets()).isEqualTo(4000);
+        assertThat(acc.charged().octets()).isEqualTo(3000);
+        assertThat(acc.reserved().octets()).isEqualTo(4000);
+        send(data(sid, msisdn, CcRequestType.TERMINATE, 2, List.of(rg.withUnits(null, null))));
+        assertThat(acc.reserved().octets()).isZero();
+        assertThat(acc.available().octets()).isEqualTo(before.octets() - 3000);
+    }
+
+    /**
+     * Issue 9 §3: an empty Requested-Service-Unit gets one chunk (max-grant, 10000 octets here),
+     * not the whole balance, so a second concurrent session of the same subscriber is served too.
+     */
+    @Test
+    void concurrentSessionsOfOneSubscriberEachGetAChunk() throws Exception {
+        String msisdn = "41780000001";
+        Account acc = ocs.account(msisdn);
+        long reservedBefore = acc.reserved().octets();
+        MsccRequest empty = MsccRequest.of(10L, null, ServiceUnits.EMPTY, null);
+        String a = client.newSessionId();
+        String b = client.newSessionId();
+        CreditControlAnswer first = send(data(a, msisdn, CcRequestType.INITIAL, 0, List.of(empty)));
+        CreditControlAnswer second =
+                send(data(b, msisdn, CcRequestType.INITIAL, 0, List.of(empty)));
+        assertThat(first.mscc(10).granted().totalOctets()).isEqualTo(10000);
+        assertThat(second.resultCode()).isEqualTo(2001);
+        assertThat(second.mscc(10).granted().totalOctets()).isEqualTo(10000);
+        assertThat(acc.reserved().octets() - reservedBefore).isEqualTo(20000);
+        send(data(a, msisdn, CcRequestType.TERMINATE, 1, List.of()));
+        send(data(b, msisdn, CcRequestType.TERMINATE, 1, List.of()));
+        assertThat(acc.reserved().octets()).isEqualTo(reservedBefore);
+    }
+
+    @Test
+    void theDefaultChunkIsTenMegabytesSixHundredSecondsTenUnits() {
+        OcsConfig c = OcsConfig.parse("{subscribers: {}}");
+        assertThat(c.maxGrant()).isEqualTo(new Balance(10_000_000, 600, 10));
+        assertThat(OcsConfig.parse("{subscribers: {}, max-grant: {octets: 5}}").maxGrant())
+                .as("a kind not given keeps its default chunk")
+                .isEqualTo(new Balance(5, 600, 10));
     }
 
     @Test
