@@ -109,6 +109,8 @@ public final class ServerCommand implements Callable<Integer> {
 
     @Mixin DictionaryOption dictionary;
 
+    @Mixin StrictSendOption strictSend;
+
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
     /** Set by tests: stop the server without a signal. */
@@ -148,6 +150,7 @@ public final class ServerCommand implements Callable<Integer> {
                         .unsupportedCommandResult(unsupportedResult)
                         .dictionary(dict)
                         .productName("d4j server");
+        strictSend.applyTo(b);
         advertised.stream().distinct().forEach(b::application);
         List<String> where = listen.isEmpty() ? List.of("0.0.0.0:3868") : listen;
         boolean anyTls = false;

@@ -97,6 +97,7 @@ public final class ClientNode implements AutoCloseable {
                             .productName("d4j")
                             .dictionary(dict)
                             .originStateIdInRequests(true);
+            o.strictSend.applyTo(b);
             if (o.originRealm != null) {
                 b.originRealm(o.originRealm);
             }

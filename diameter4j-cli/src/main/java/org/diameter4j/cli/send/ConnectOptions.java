@@ -1,5 +1,7 @@
 package org.diameter4j.cli.send;
 
+import org.diameter4j.cli.StrictSendOption;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -7,6 +9,8 @@ import picocli.CommandLine.Parameters;
  * What {@code client} and {@code bench} share: the peer, our identity, routing AVPs and variables.
  */
 public final class ConnectOptions {
+    @Mixin public StrictSendOption strictSend;
+
     @Parameters(
             index = "0",
             paramLabel = "PEER",

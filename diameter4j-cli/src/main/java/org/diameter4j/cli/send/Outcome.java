@@ -4,6 +4,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import org.diameter4j.codec.DiameterMessage;
 import org.diameter4j.dictionary.Dictionary;
+import org.diameter4j.peer.InvalidMessageException;
 import org.diameter4j.peer.PeerDisconnectedException;
 import org.diameter4j.peer.PeerNotReadyException;
 import org.diameter4j.peer.RequestTimeoutException;
@@ -31,6 +32,8 @@ public record Outcome(
         TIMEOUT,
         NOT_READY,
         DISCONNECTED,
+        /** Not sent: it breaks its grammar and strict-send is reject. */
+        INVALID,
         OTHER
     }
 
@@ -54,6 +57,9 @@ public record Outcome(
         }
         if (error instanceof PeerDisconnectedException) {
             return Cause.DISCONNECTED;
+        }
+        if (error instanceof InvalidMessageException) {
+            return Cause.INVALID;
         }
         return Cause.OTHER;
     }

@@ -78,9 +78,19 @@ public final class Report {
                         "#" + o.session() + (steps ? "." + (o.step() + 1) : ""),
                         o.command()));
         if (o.answer() == null) {
-            sb.append(o.cause() == Outcome.Cause.TIMEOUT ? "TIMEOUT" : "FAILED")
+            sb.append(
+                            switch (o.cause()) {
+                                case TIMEOUT -> "TIMEOUT";
+                                case INVALID -> "NOT SENT";
+                                default -> "FAILED";
+                            })
                     .append("  ")
                     .append(o.error().getMessage());
+            if (o.cause() == Outcome.Cause.INVALID) {
+                sb.append(
+                        "\n    Fix the template, or send it anyway with --strict-send=off (the peer"
+                                + " will likely refuse it)");
+            }
             sb.append(String.format(Locale.ROOT, "  (%.1f ms)", o.latencyMillis()));
         } else {
             DiameterMessage a = o.answer();

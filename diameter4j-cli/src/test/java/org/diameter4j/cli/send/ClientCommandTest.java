@@ -21,6 +21,7 @@ import org.diameter4j.node.DiameterNode;
 import org.diameter4j.node.NodeConfig;
 import org.diameter4j.node.RequestHandler;
 import org.diameter4j.peer.ApplicationId;
+import org.diameter4j.testkit.grammar.SendsInvalidMessages;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -323,6 +324,48 @@ class ClientCommandTest {
                         "data [14] (DiameterIdentity) : 32274@3gpp.org"
                                 .replace("DiameterIdentity", "UTF8String"))
                 .contains("CCA 2001 DIAMETER_SUCCESS");
+    }
+
+    /**
+     * Issue 9 §1: with --strict-send a request that breaks its grammar is not sent; the line names
+     * the AVP and the rule, and how to send it anyway. Framed-IP-Address (M bit) is not in the CCR
+     * grammar of RFC 4006 §3.1, which only its {@code *[ AVP ]} would admit.
+     */
+    @Test
+    @SendsInvalidMessages("--strict-send=off sends the bad CCR on purpose")
+    void strictSendRefusesARequestThatBreaksItsGrammar() throws IOException {
+        Path bad =
+                Files.writeString(
+                        tmp.resolve("bad.yaml"),
+                        """
+                        command: CCR
+                        application: gy
+                        avps:
+                          Session-Id: ${session-id}
+                          Auth-Application-Id: 4
+                          Service-Context-Id: 32274@3gpp.org
+                          CC-Request-Type: EVENT_REQUEST
+                          CC-Request-Number: 0
+                          Framed-IP-Address: 10.0.0.1
+                        """);
+        Run r = client("--send", bad.toString(), "--strict-send", "--dest-host", "ocs.example.net");
+        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(Main.FAILED);
+        assertThat(r.out())
+                .contains("NOT SENT")
+                .contains("Framed-IP-Address")
+                .contains("--strict-send=off");
+        Run sent =
+                client(
+                        "--send",
+                        bad.toString(),
+                        "--strict-send=off",
+                        "--dest-host",
+                        "ocs.example.net",
+                        "--json");
+        assertThat(sent.out()).as(sent.err()).contains("\"resultCode\":");
+        Run usage = client("--send", "ccr-event", "--strict-send=always");
+        assertThat(usage.exit()).isEqualTo(2);
+        assertThat(usage.err()).contains("--strict-send: strict-send must be off, log or reject");
     }
 
     @Test
