@@ -135,6 +135,28 @@ class BaseProtocolReactionsTest {
     }
 
     /**
+     * Found by NodeFuzzTest: a malformed CER on an open connection (here a Vendor-Id of 2 bytes,
+     * 5014 DIAMETER_INVALID_AVP_LENGTH, RFC 6733 §7.1.5) was answered with a bare error answer.
+     * 5014 carries no E bit, so the CEA grammar (§5.3.2) applies: Host-IP-Address, Vendor-Id and
+     * Product-Name are required, Failed-AVP names the broken AVP, and the connection stays open.
+     */
+    @Test
+    void aMalformedSecondCerGetsACompleteCeaWithFailedAvp() throws IOException {
+        open();
+        DiameterMessage bad = without(cer(), 266);
+        bad.add(Avp.ofBytes(266, 0, Avp.FLAG_MANDATORY, new byte[2]));
+        DiameterMessage cea = exchange(bad.hopByHop(78));
+        assertThat(cea.commandCode()).isEqualTo(CER);
+        assertThat(cea.isError()).isFalse();
+        assertThat(resultCode(cea)).isEqualTo(5014);
+        assertFailedAvp(cea, 266);
+        assertThat(D.get(cea, "Host-IP-Address")).isNotNull();
+        assertThat(D.get(cea, "Vendor-Id")).isNotNull();
+        assertThat(D.get(cea, "Product-Name")).isNotNull();
+        assertStillOpen();
+    }
+
+    /**
      * RFC 4006 §8.3, RFC 6733 §7.1.5: an undefined value of an M-bit Enumerated AVP is 5004
      * DIAMETER_INVALID_AVP_VALUE with that AVP in Failed-AVP; the handler never sees it.
      */

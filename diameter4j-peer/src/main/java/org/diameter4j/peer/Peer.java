@@ -515,8 +515,12 @@ public final class Peer implements PeerStateMachine.Actions {
                 && partial.isRequest()
                 && pc.current()
                 && pc.conn.isOpen()) {
-            // §7.2: answer a malformed request with the error and the Failed-AVP.
-            pc.send(errorAnswer(partial, f.resultCode(), f.reason(), f.failedAvp()));
+            // §7.2: answer a malformed request with the error and the Failed-AVP. A CER's answer
+            // is a CEA: without the E bit (5xxx) it follows the CEA grammar of §5.3.2.
+            pc.send(
+                    partial.commandCode() == Capabilities.CER
+                            ? refusingCea(partial, pc, f.resultCode(), f.reason(), f.failedAvp())
+                            : errorAnswer(partial, f.resultCode(), f.reason(), f.failedAvp()));
         }
     }
 
@@ -828,18 +832,20 @@ public final class Peer implements PeerStateMachine.Actions {
         return PeerStateMachine.Outcome.OK;
     }
 
-    private PeerStateMachine.Outcome rejectCer(PeerState here, long rc, String reason, Avp failed) {
+    /** A CEA refusing {@code cer} with {@code rc} (§5.3.2, §7.1.5), Failed-AVP when known. */
+    private DiameterMessage refusingCea(
+            DiameterMessage cer, PeerConnection pc, long rc, String reason, Avp failed) {
         DiameterMessage cea =
                 Capabilities.cea(
-                        rCer,
-                        ctx.local(),
-                        rConn.conn.localAddress().getAddress(),
-                        rc,
-                        reason,
-                        false);
+                        cer, ctx.local(), pc.conn.localAddress().getAddress(), rc, reason, false);
         if (failed != null) {
             cea.add(Avp.grouped(Capabilities.FAILED_AVP, 0, Avp.FLAG_MANDATORY, failed));
         }
+        return cea;
+    }
+
+    private PeerStateMachine.Outcome rejectCer(PeerState here, long rc, String reason, Avp failed) {
+        DiameterMessage cea = refusingCea(rCer, rConn, rc, reason, failed);
         failure("CER from " + name() + " refused with " + rc + ": " + reason);
         PeerConnection pc = rConn;
         pc.send(cea);
