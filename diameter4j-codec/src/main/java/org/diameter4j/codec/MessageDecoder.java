@@ -109,7 +109,7 @@ public final class MessageDecoder {
         int p = off + DiameterMessage.HEADER_LENGTH;
         DecodeFailure fault = null;
         while (p < end) {
-            fault = checkAvp(b, p, end, 1, off);
+            fault = checkAvp(b, p, end, 1, off, false);
             if (fault != null) {
                 break;
             }
@@ -225,15 +225,23 @@ public final class MessageDecoder {
         return null;
     }
 
+    /** Failed-AVP (RFC 6733 §7.5). */
+    private static final int FAILED_AVP = 279;
+
     private static DecodeResult fatal(int rc, String reason, int offset, DiameterMessage header) {
         return DecodeResult.failure(new DecodeFailure(rc, reason, offset, null, header, true));
     }
 
     /**
      * Checks the AVP at {@code p} within a parent ending at {@code end}, descending into Grouped
-     * AVPs. Returns null when the AVP is valid. {@code depth} is 1 for top-level AVPs.
+     * AVPs. Returns null when the AVP is valid. {@code depth} is 1 for top-level AVPs. {@code
+     * offender}: the AVP lies inside a Failed-AVP, whose contents are the other side's offending
+     * AVPs (RFC 6733 §7.5), invalid by definition; only their framing is checked (lengths within
+     * the parent), never their types or values, so an answer that reports a bad value is not itself
+     * refused.
      */
-    private DecodeFailure checkAvp(byte[] b, int p, int end, int depth, int msgOff) {
+    private DecodeFailure checkAvp(
+            byte[] b, int p, int end, int depth, int msgOff, boolean offender) {
         int avail = end - p;
         if (avail < Avp.HEADER) {
             // §7.5: header that cannot be fully decoded -> pad it with zeros to the minimum header.
@@ -255,7 +263,7 @@ public final class MessageDecoder {
         boolean vendorField = (flags & Avp.FLAG_VENDOR) != 0;
         int headerLen = vendorField ? Avp.VENDOR_HEADER : Avp.HEADER;
         int vendor = vendorField && avail >= Avp.VENDOR_HEADER ? Avp.getInt(b, p + 8) : 0;
-        DataType type = options.types().typeOf(code, vendor);
+        DataType type = offender ? null : options.types().typeOf(code, vendor);
         if (avpLen < headerLen || avpLen > avail || (vendorField && avail < Avp.VENDOR_HEADER)) {
             // §7.5: "a copy of the offending AVP header and a zero-filled payload of the minimum
             // required length"; a Grouped AVP's header with an empty payload is sufficient.
@@ -293,8 +301,12 @@ public final class MessageDecoder {
                     null,
                     false);
         }
+        if (code == FAILED_AVP && vendor == 0 && !offender) {
+            return checkChildren(
+                    b, p, p + headerLen, p + avpLen, code, vendor, flags, depth, msgOff);
+        }
         if (type == null) {
-            return null; // unknown: kept opaque
+            return null; // unknown, or an offender inside Failed-AVP: kept opaque
         }
         int vOff = p + headerLen;
         int vLen = avpLen - headerLen;
@@ -313,28 +325,7 @@ public final class MessageDecoder {
                         null,
                         false);
             }
-            int q = vOff;
-            int gEnd = vOff + vLen;
-            while (q < gEnd) {
-                DecodeFailure inner = checkAvp(b, q, gEnd, depth + 1, msgOff);
-                if (inner != null) {
-                    // §7.5: the Failed-AVP MAY contain the grouped AVP hierarchy down to the
-                    // offender.
-                    Avp wrapped =
-                            inner.failedAvp() == null
-                                    ? null
-                                    : Avp.grouped(code, vendor, flags, inner.failedAvp());
-                    return new DecodeFailure(
-                            inner.resultCode(),
-                            inner.reason(),
-                            inner.offset(),
-                            wrapped,
-                            null,
-                            false);
-                }
-                q += Avp.pad4(Avp.getInt(b, q + 4) & 0xffffff);
-            }
-            return null;
+            return checkChildren(b, p, vOff, vOff + vLen, code, vendor, flags, depth, msgOff);
         }
         if (options.checkValues()) {
             int rc = ValueCheck.check(type, b, vOff, vLen);
@@ -347,6 +338,35 @@ public final class MessageDecoder {
                         null,
                         false);
             }
+        }
+        return null;
+    }
+
+    /** The AVPs of the Grouped AVP at {@code p}, whose payload is {@code [from, to)}. */
+    private DecodeFailure checkChildren(
+            byte[] b,
+            int p,
+            int from,
+            int to,
+            int code,
+            int vendor,
+            int flags,
+            int depth,
+            int msgOff) {
+        boolean offender = code == FAILED_AVP && vendor == 0;
+        int q = from;
+        while (q < to) {
+            DecodeFailure inner = checkAvp(b, q, to, depth + 1, msgOff, offender);
+            if (inner != null) {
+                // §7.5: the Failed-AVP MAY contain the grouped AVP hierarchy down to the offender.
+                Avp wrapped =
+                        inner.failedAvp() == null
+                                ? null
+                                : Avp.grouped(code, vendor, flags, inner.failedAvp());
+                return new DecodeFailure(
+                        inner.resultCode(), inner.reason(), inner.offset(), wrapped, null, false);
+            }
+            q += Avp.pad4(Avp.getInt(b, q + 4) & 0xffffff);
         }
         return null;
     }

@@ -407,6 +407,28 @@ class MessageDecoderTest {
 
     // ---- value faults of known AVPs (§4.2, §4.3.1, §7.1.5) -----------------------------------
 
+    /**
+     * RFC 6733 §7.5: Failed-AVP carries the other side's offending AVP, invalid by definition. A
+     * DWA 5004 whose Failed-AVP holds an Origin-Host that is not printable ASCII decodes (found by
+     * NodeFuzzTest: our own answers were refused by our own decoder); the framing inside is still
+     * checked, so an inner AVP Length that overruns the Failed-AVP is 5014.
+     */
+    @Test
+    void failedAvpContentsAreFramedButNotTypeChecked() {
+        byte[] badHost = avp(264, 0x40, new byte[] {'h', (byte) 0xff, 'x'});
+        byte[] answer = message(0, 280, 0, HBH, E2E, ORIGIN_HOST, avp(279, 0x40, badHost));
+        DecodeResult r = DECODER.decode(answer, 0, answer.length);
+        assertThat(r.isSuccess()).as(String.valueOf(r.failure())).isTrue();
+        Avp failed = r.message().find(279);
+        assertThat(failed.children().find(264).valueBytes()).containsExactly('h', 0xff, 'x');
+
+        byte[] overrun = avpHeader(264, 0x40, 64); // claims 64 bytes inside a 16-byte Failed-AVP
+        byte[] broken =
+                message(0, 280, 0, HBH, E2E, ORIGIN_HOST, avp(279, 0x40, concat(overrun, u32(0))));
+        DecodeFailure f = fail(broken);
+        assertThat(f.resultCode()).isEqualTo(5014);
+    }
+
     @Test
     void wrongSizeUnsigned32IsInvalidAvpLengthWithTheAvpAsReceived() {
         // RFC 6733 §4.2 (Unsigned32 is 32 bits), §7.1.5: 5014, §7.5: Failed-AVP = the offending AVP
