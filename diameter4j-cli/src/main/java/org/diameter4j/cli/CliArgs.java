@@ -95,25 +95,12 @@ public final class CliArgs {
         return null;
     }
 
-    /** "500ms", "5s", "2m" or plain seconds. */
+    /** A duration option, in the one grammar of {@link org.diameter4j.node.Durations}. */
     public static Duration duration(String text, String option) {
-        String s = text.trim().toLowerCase(Locale.ROOT);
         try {
-            if (s.endsWith("ms")) {
-                return Duration.ofMillis(Long.parseLong(s.substring(0, s.length() - 2)));
-            }
-            if (s.endsWith("s")) {
-                return Duration.ofMillis(
-                        Math.round(Double.parseDouble(s.substring(0, s.length() - 1)) * 1000));
-            }
-            if (s.endsWith("m")) {
-                return Duration.ofMillis(
-                        Math.round(Double.parseDouble(s.substring(0, s.length() - 1)) * 60_000));
-            }
-            return Duration.ofMillis(Math.round(Double.parseDouble(s) * 1000));
-        } catch (NumberFormatException e) {
-            throw UserError.usage(
-                    option + ": '" + text + "' is not a duration (write 500ms, 5s or 2m)");
+            return org.diameter4j.node.Durations.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw UserError.usage(option + ": " + e.getMessage());
         }
     }
 

@@ -123,7 +123,6 @@ public final class NodeConfigLoader {
         APPLICATIONS.put("relay", ApplicationId.relay());
     }
 
-    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
     private static final Pattern APP = Pattern.compile("(?:vendor:(\\d+):)?(auth|acct):(\\d+)");
 
     private final String file;
@@ -894,18 +893,12 @@ public final class NodeConfigLoader {
         if (s == null) {
             return null;
         }
-        Matcher mm = DURATION.matcher(s.trim());
-        if (!mm.matches()) {
-            problem(n, path, "expected a duration such as 500ms, 10s, 2m or 1h, got " + quote(n));
+        try {
+            return Durations.parse(s);
+        } catch (IllegalArgumentException e) {
+            problem(n, path, e.getMessage());
             return null;
         }
-        long v = Long.parseLong(mm.group(1));
-        return switch (mm.group(2)) {
-            case "ms" -> Duration.ofMillis(v);
-            case "s" -> Duration.ofSeconds(v);
-            case "m" -> Duration.ofMinutes(v);
-            default -> Duration.ofHours(v);
-        };
     }
 
     private static boolean isNull(Node n) {

@@ -276,7 +276,8 @@ class NodeConfigLoaderTest {
                     admin-state: up
                     tls: tls
                 """,
-                "node.yaml:4: node.request-timeout: expected a duration such as 500ms, 10s, 2m or 1h, got \"10\"",
+                "node.yaml:4: node.request-timeout: '10' is not a duration: write a number and its"
+                        + " unit, 500ms, 10s, 1.5s, 2m or 1h (a bare number has no unit)",
                 "node.yaml:5: node.accept-any-peer: expected true or false, got \"maybe\"",
                 "node.yaml:6: node.unsupported-result: expected 3001",
                 "node.yaml:9: peers[0].admin-state: expected enable or disable, got \"up\"",

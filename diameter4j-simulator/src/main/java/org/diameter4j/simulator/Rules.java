@@ -145,7 +145,7 @@ public final class Rules {
             long delay =
                     m.get("delay") == null
                             ? 0
-                            : Durations.millis(String.valueOf(m.get("delay")), where + ".delay");
+                            : millis(String.valueOf(m.get("delay")), where + ".delay");
             boolean drop = Boolean.TRUE.equals(m.get("drop"));
             boolean close = Boolean.TRUE.equals(m.get("close"));
             int times = m.get("times") == null ? 0 : (int) number(m.get("times"), where + ".times");
@@ -172,6 +172,15 @@ public final class Rules {
             return Long.parseLong(String.valueOf(o).trim());
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(where + ": expected a number, got '" + o + "'");
+        }
+    }
+
+    /** A duration in the one grammar ({@link org.diameter4j.node.Durations}), in milliseconds. */
+    static long millis(String text, String where) {
+        try {
+            return org.diameter4j.node.Durations.parse(text).toMillis();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
         }
     }
 }

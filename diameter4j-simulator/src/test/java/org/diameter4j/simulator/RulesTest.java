@@ -49,11 +49,10 @@ class RulesTest {
     }
 
     @Test
-    void durations() {
-        assertThat(Durations.millis("500ms", "x")).isEqualTo(500);
-        assertThat(Durations.millis("3s", "x")).isEqualTo(3000);
-        assertThat(Durations.millis("1.5s", "x")).isEqualTo(1500);
-        assertThat(Durations.millis("2m", "x")).isEqualTo(120_000);
-        assertThat(Durations.millis("250", "x")).isEqualTo(250);
+    void aDelayIsADurationWithItsUnit() {
+        assertThat(Rules.millis("1.5s", "x")).isEqualTo(1500);
+        assertThatThrownBy(() -> Rules.fromMaps(List.of(Map.of("delay", "250"))))
+                .hasMessageContaining("rules[0].delay: '250' is not a duration")
+                .hasMessageContaining("a bare number has no unit");
     }
 }

@@ -368,6 +368,16 @@ class ClientCommandTest {
         assertThat(usage.err()).contains("--strict-send: strict-send must be off, log or reject");
     }
 
+    /** Issue 11 §6: one duration grammar; a bare number, once seconds here, is refused. */
+    @Test
+    void aTimeoutWithoutAUnitIsAUsageError() {
+        Run r = client("--send", "dwr", "--timeout", "5");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err())
+                .contains("--timeout: '5' is not a duration")
+                .contains("a bare number has no unit");
+    }
+
     @Test
     void countAndConcurrency() throws IOException {
         Run r = client("--send", "ccr-event", "--count", "20", "--concurrency", "5", "--json");

@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.diameter4j.gy.FailureHandling;
-import org.diameter4j.simulator.Durations;
+import org.diameter4j.node.Durations;
 import org.diameter4j.simulator.Rules;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -198,8 +198,7 @@ public record OcsConfig(
         Duration tcc =
                 m.get("tcc") == null
                         ? null
-                        : Duration.ofMillis(
-                                Durations.millis(String.valueOf(m.get("tcc")), where + ".tcc"));
+                        : durationOf(String.valueOf(m.get("tcc")), where + ".tcc");
         FailureHandling fh =
                 m.get("failure-handling") == null
                         ? null
@@ -224,5 +223,13 @@ public record OcsConfig(
         }
         throw new IllegalArgumentException(
                 where + ": expected {balance: {octets, seconds, units}}");
+    }
+
+    private static Duration durationOf(String text, String where) {
+        try {
+            return Durations.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
+        }
     }
 }
