@@ -105,6 +105,12 @@ public final class DiameterNode implements AutoCloseable {
     /** A message passed on a peer connection: what {@link #trace} reports. */
     public record Traced(Peer peer, DiameterMessage message, boolean received) {}
 
+    /** Where handlers and users' continuations run (never the I/O thread by default). */
+    private final java.util.concurrent.Executor callbacks;
+
+    /** The pool this node made for them, shut down by {@link #close()}; null when given one. */
+    private final java.util.concurrent.ExecutorService ownedCallbacks;
+
     private DiameterNode(NodeConfig config, HostResolver resolver) {
         this.config = config;
         this.dictionary = config.dictionary();
@@ -117,6 +123,12 @@ public final class DiameterNode implements AutoCloseable {
                         config.duplicateCapacity(),
                         () -> System.nanoTime() / 1_000_000);
         this.metrics = new NodeMetrics(config.identity().originHost(), peers::values);
+        this.ownedCallbacks =
+                config.callbackExecutor() == null
+                        ? Callbacks.defaultPool(config.identity().originHost())
+                        : null;
+        this.callbacks =
+                config.callbackExecutor() != null ? config.callbackExecutor() : ownedCallbacks;
         DecodeOptions decode =
                 DecodeOptions.DEFAULT
                         .withTypes(dictionary)
@@ -539,7 +551,7 @@ public final class DiameterNode implements AutoCloseable {
             return CompletableFuture.failedFuture(e);
         }
         addDestinationRealm(request, p);
-        return observe(p, request, p.send(request, timeout.toMillis()));
+        return toUser(observe(p, request, p.send(request, timeout.toMillis())));
     }
 
     private CompletableFuture<DiameterMessage> observe(
@@ -548,6 +560,11 @@ public final class DiameterNode implements AutoCloseable {
         long app = request.applicationId();
         f.whenComplete((a, e) -> metrics.latency(p, app, System.nanoTime() - start));
         return f;
+    }
+
+    /** What send() hands the user: {@code f}, completing on the callback executor. */
+    private CompletableFuture<DiameterMessage> toUser(CompletableFuture<DiameterMessage> f) {
+        return Callbacks.completeOn(f, callbacks);
     }
 
     /** Sends to one peer, bypassing routing. */
@@ -560,7 +577,7 @@ public final class DiameterNode implements AutoCloseable {
         }
         complete(request);
         addDestinationRealm(request, p);
-        return observe(p, request, p.send(request, timeout.toMillis()));
+        return toUser(observe(p, request, p.send(request, timeout.toMillis())));
     }
 
     /**
@@ -815,7 +832,8 @@ public final class DiameterNode implements AutoCloseable {
                     ErrorAnswers.build(
                             req, id, dictionary, f.resultCode(), f.reason(), f.failedAvp()));
         }
-        return h.handle(req, new Handling(peer));
+        Handling ctx = new Handling(peer);
+        return Callbacks.run(callbacks, () -> h.handle(req, ctx));
     }
 
     private static CompletableFuture<DiameterMessage> done(DiameterMessage m) {
@@ -926,6 +944,9 @@ public final class DiameterNode implements AutoCloseable {
             LOG.log(Level.DEBUG, "closing: " + rootMessage(e));
         }
         transport.close();
+        if (ownedCallbacks != null) {
+            ownedCallbacks.shutdown();
+        }
     }
 
     // ---- what peers need ------------------------------------------------------------------------

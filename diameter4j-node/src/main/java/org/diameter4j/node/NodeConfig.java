@@ -39,6 +39,9 @@ import org.diameter4j.transport.TlsConfig;
  * @param strictSend what happens to an outgoing message that breaks its command grammar (RFC 6733
  *     §3.2): sent anyway, logged once, or refused (default from the {@code diameter4j.strict-send}
  *     system property, else off)
+ * @param callbackExecutor where request handlers and the continuations of {@link
+ *     DiameterNode#send}'s futures run; null (the default) for the node's own pool, see {@link
+ *     Builder#callbackExecutor}
  */
 public record NodeConfig(
         LocalIdentity identity,
@@ -58,7 +61,8 @@ public record NodeConfig(
         Duration duplicateWindow,
         int duplicateCapacity,
         Duration busyBackoff,
-        StrictSend strictSend) {
+        StrictSend strictSend,
+        java.util.concurrent.Executor callbackExecutor) {
 
     public static final Duration DEFAULT_DUPLICATE_WINDOW = Duration.ofSeconds(60);
     public static final int DEFAULT_DUPLICATE_CAPACITY = 100_000;
@@ -97,7 +101,8 @@ public record NodeConfig(
                 DEFAULT_DUPLICATE_WINDOW,
                 DEFAULT_DUPLICATE_CAPACITY,
                 DEFAULT_BUSY_BACKOFF,
-                StrictSend.fromSystem());
+                StrictSend.fromSystem(),
+                null);
     }
 
     public static Builder builder(String originHost) {
@@ -141,6 +146,7 @@ public record NodeConfig(
         private int duplicateCapacity = DEFAULT_DUPLICATE_CAPACITY;
         private Duration busyBackoff = DEFAULT_BUSY_BACKOFF;
         private StrictSend strictSend = StrictSend.fromSystem();
+        private java.util.concurrent.Executor callbackExecutor;
 
         Builder(String originHost) {
             this.originHost = originHost;
@@ -302,6 +308,18 @@ public record NodeConfig(
             return this;
         }
 
+        /**
+         * Where request handlers run and where the futures of {@link DiameterNode#send} complete.
+         * Default (null): the node's own pool — virtual threads on Java 21+, else {@code max(4, 2 ×
+         * cores)} threads — so that a handler or a continuation that blocks never stalls a
+         * connection's I/O or its watchdog. {@code Runnable::run} runs them on the I/O thread: the
+         * fastest, and right only for code that never blocks (diameter4j's simulators).
+         */
+        public Builder callbackExecutor(java.util.concurrent.Executor e) {
+            this.callbackExecutor = e;
+            return this;
+        }
+
         public Builder ioThreads(int n) {
             this.ioThreads = n;
             return this;
@@ -399,7 +417,8 @@ public record NodeConfig(
                     duplicateWindow,
                     duplicateCapacity,
                     busyBackoff,
-                    strictSend);
+                    strictSend,
+                    callbackExecutor);
         }
 
         /**

@@ -194,7 +194,7 @@ public record OcsConfig(
         Long vt =
                 m.get("validity-time") == null
                         ? null
-                        : Long.parseLong(String.valueOf(m.get("validity-time")));
+                        : seconds(m.get("validity-time"), where + ".validity-time");
         Duration tcc =
                 m.get("tcc") == null
                         ? null
@@ -202,10 +202,7 @@ public record OcsConfig(
         FailureHandling fh =
                 m.get("failure-handling") == null
                         ? null
-                        : FailureHandling.valueOf(
-                                String.valueOf(m.get("failure-handling"))
-                                        .trim()
-                                        .toUpperCase(java.util.Locale.ROOT));
+                        : failureHandling(m.get("failure-handling"), where);
         Boolean fo =
                 m.get("session-failover") == null
                         ? null
@@ -213,7 +210,7 @@ public record OcsConfig(
         Rules rules =
                 m.get("rules") == null
                         ? null
-                        : Rules.fromMaps((List<Map<String, Object>>) m.get("rules"));
+                        : Rules.fromMaps(listOfMaps(m.get("rules"), where + ".rules"));
         return new OcsConfig(subs, def, max, vt, tcc, fh, fo, rules);
     }
 
@@ -231,5 +228,44 @@ public record OcsConfig(
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
         }
+    }
+
+    /** A count of seconds (the Validity-Time AVP, RFC 4006 §8.33): a non-negative integer. */
+    private static Long seconds(Object v, String where) {
+        try {
+            long n = Long.parseLong(String.valueOf(v).trim());
+            if (n >= 0 && n <= 0xFFFFFFFFL) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // named below
+        }
+        throw new IllegalArgumentException(
+                where + ": expected a number of seconds (0 to 4294967295), got '" + v + "'");
+    }
+
+    private static FailureHandling failureHandling(Object v, String where) {
+        String name = String.valueOf(v).trim().toUpperCase(java.util.Locale.ROOT);
+        for (FailureHandling f : FailureHandling.values()) {
+            if (f.name().equals(name)) {
+                return f;
+            }
+        }
+        throw new IllegalArgumentException(
+                where
+                        + ".failure-handling: expected one of "
+                        + java.util.Arrays.toString(FailureHandling.values())
+                        + ", got '"
+                        + v
+                        + "'");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> listOfMaps(Object v, String where) {
+        if (v instanceof List<?> l && l.stream().allMatch(e -> e instanceof Map)) {
+            return (List<Map<String, Object>>) v;
+        }
+        throw new IllegalArgumentException(
+                where + ": expected a list of rules such as [{command: CCR, result: 4012}]");
     }
 }

@@ -536,6 +536,17 @@ class OcsLoopbackTest {
         assertThat(c.defaultBalance()).isEqualTo(new Balance(7, 0, 0));
         assertThatThrownBy(() -> OcsConfig.parse("{subscribers: {}, bogus: 1}"))
                 .hasMessageContaining("bogus");
+        assertThatThrownBy(() -> OcsConfig.parse("{subscribers: {}, validity-time: soon}"))
+                .hasMessage(
+                        "config.validity-time: expected a number of seconds (0 to 4294967295),"
+                                + " got 'soon'");
+        assertThatThrownBy(() -> OcsConfig.parse("{subscribers: {}, failure-handling: maybe}"))
+                .hasMessageContaining("config.failure-handling: expected one of [")
+                .hasMessageContaining("got 'maybe'");
+        assertThatThrownBy(() -> OcsConfig.parse("{subscribers: {}, rules: [4012]}"))
+                .hasMessageContaining("config.rules: expected a list of rules");
+        assertThatThrownBy(() -> OcsConfig.parse("{subscribers: {}, tcc: 20}"))
+                .hasMessageContaining("config.tcc: '20' is not a duration");
     }
 
     static void waitFor(java.util.function.BooleanSupplier cond) throws InterruptedException {
