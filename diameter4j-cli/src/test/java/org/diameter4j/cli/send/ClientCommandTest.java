@@ -22,6 +22,8 @@ import org.diameter4j.node.NodeConfig;
 import org.diameter4j.node.RequestHandler;
 import org.diameter4j.peer.ApplicationId;
 import org.diameter4j.testkit.grammar.SendsInvalidMessages;
+import org.diameter4j.testkit.mock.MockDiameterServer;
+import org.diameter4j.testkit.mock.SocketPolicy;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -376,6 +378,45 @@ class ClientCommandTest {
         assertThat(r.err())
                 .contains("--timeout: '5' is not a duration")
                 .contains("a bare number has no unit");
+    }
+
+    /**
+     * Seed 001's failures, from a server that misbehaves (testkit's mock server): the CER is never
+     * answered, or the connection is closed on it. Both exit 3 and say what happened.
+     */
+    @Test
+    void aServerWithoutCeaOrClosingOnTheCerExits3WithTheReason() throws IOException {
+        try (MockDiameterServer mock =
+                MockDiameterServer.builder()
+                        .authApplication(4)
+                        .start()
+                        .policy(SocketPolicy.NO_CEA)) {
+            Run r =
+                    d4j(
+                            "client",
+                            mock.uri(),
+                            "--origin-host",
+                            "client.example.com",
+                            "--send",
+                            "ccr-event",
+                            "--connect-timeout",
+                            "1s");
+            assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(Main.CONNECT);
+            assertThat(r.err()).as(r.err()).containsIgnoringCase("CEA");
+            mock.policy(SocketPolicy.CLOSE_AFTER_CER);
+            Run c =
+                    d4j(
+                            "client",
+                            mock.uri(),
+                            "--origin-host",
+                            "client.example.com",
+                            "--send",
+                            "ccr-event",
+                            "--connect-timeout",
+                            "2s");
+            assertThat(c.exit()).as(c.out() + c.err()).isEqualTo(Main.CONNECT);
+            assertThat(c.err()).as(c.err()).containsIgnoringCase("closed");
+        }
     }
 
     @Test
