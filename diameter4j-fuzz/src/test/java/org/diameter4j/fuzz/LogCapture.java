@@ -38,12 +38,11 @@ public final class LogCapture extends Handler {
         if (r.getLevel().intValue() < Level.WARNING.intValue()) {
             return;
         }
-        String text = r.getMessage() + " " + r.getThrown();
+        // Netty's own warnings (pipeline tail, leaks, failed tasks), and any warning that carries
+        // an exception: diameter4j attaches it when a callback threw. The text is not matched:
+        // it quotes fuzzed bytes, which may spell anything.
         if (r.getLoggerName() != null && r.getLoggerName().startsWith("io.netty")
-                || text.contains("threw")
-                || text.contains("internal error")
-                || r.getThrown() instanceof Error
-                || r.getThrown() instanceof RuntimeException) {
+                || r.getThrown() != null) {
             bad.add(r);
         }
     }
