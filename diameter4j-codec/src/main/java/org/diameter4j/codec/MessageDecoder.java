@@ -263,7 +263,7 @@ public final class MessageDecoder {
         boolean vendorField = (flags & Avp.FLAG_VENDOR) != 0;
         int headerLen = vendorField ? Avp.VENDOR_HEADER : Avp.HEADER;
         int vendor = vendorField && avail >= Avp.VENDOR_HEADER ? Avp.getInt(b, p + 8) : 0;
-        DataType type = offender ? null : options.types().typeOf(code, vendor);
+        DataType type = options.types().typeOf(code, vendor);
         if (avpLen < headerLen || avpLen > avail || (vendorField && avail < Avp.VENDOR_HEADER)) {
             // §7.5: "a copy of the offending AVP header and a zero-filled payload of the minimum
             // required length"; a Grouped AVP's header with an empty payload is sufficient.
@@ -301,12 +301,11 @@ public final class MessageDecoder {
                     null,
                     false);
         }
-        if (code == FAILED_AVP && vendor == 0 && !offender) {
-            return checkChildren(
-                    b, p, p + headerLen, p + avpLen, code, vendor, flags, depth, msgOff);
+        if (code == FAILED_AVP && vendor == 0) {
+            type = DataType.GROUPED; // §7.5, whatever the dictionary at hand says
         }
         if (type == null) {
-            return null; // unknown, or an offender inside Failed-AVP: kept opaque
+            return null; // unknown: kept opaque
         }
         int vOff = p + headerLen;
         int vLen = avpLen - headerLen;
@@ -325,9 +324,10 @@ public final class MessageDecoder {
                         null,
                         false);
             }
-            return checkChildren(b, p, vOff, vOff + vLen, code, vendor, flags, depth, msgOff);
+            return checkChildren(
+                    b, p, vOff, vOff + vLen, code, vendor, flags, depth, msgOff, offender);
         }
-        if (options.checkValues()) {
+        if (options.checkValues() && !offender) {
             int rc = ValueCheck.check(type, b, vOff, vLen);
             if (rc != 0) {
                 return new DecodeFailure(
@@ -352,8 +352,9 @@ public final class MessageDecoder {
             int vendor,
             int flags,
             int depth,
-            int msgOff) {
-        boolean offender = code == FAILED_AVP && vendor == 0;
+            int msgOff,
+            boolean inOffender) {
+        boolean offender = inOffender || (code == FAILED_AVP && vendor == 0);
         int q = from;
         while (q < to) {
             DecodeFailure inner = checkAvp(b, q, to, depth + 1, msgOff, offender);

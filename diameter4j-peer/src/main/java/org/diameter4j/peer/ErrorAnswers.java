@@ -75,9 +75,37 @@ public final class ErrorAnswers {
             a.add(Avp.ofUtf8(ERROR_MESSAGE, 0, 0, message));
         }
         if (failedAvp != null) {
-            a.add(Avp.grouped(FAILED_AVP, 0, Avp.FLAG_MANDATORY, failedAvp));
+            a.add(failedAvp(failedAvp));
         }
         return a;
+    }
+
+    /**
+     * The Failed-AVP holding {@code offender} (RFC 6733 §7.5). The hierarchy down to the offender
+     * "MAY" be included; its outer levels are left out where the whole would nest deeper than a
+     * strict decoder accepts ({@link org.diameter4j.codec.DecodeOptions#DEFAULT_MAX_DEPTH}), so the
+     * answer to a too-deep request can itself be decoded.
+     */
+    static Avp failedAvp(Avp offender) {
+        Avp inner = offender;
+        int depth = 1;
+        for (Avp a = onlyChild(offender); a != null; a = onlyChild(a)) {
+            depth++;
+        }
+        while (depth > org.diameter4j.codec.DecodeOptions.DEFAULT_MAX_DEPTH - 1) {
+            inner = onlyChild(inner);
+            depth--;
+        }
+        return Avp.grouped(FAILED_AVP, 0, Avp.FLAG_MANDATORY, inner);
+    }
+
+    /** The one AVP inside {@code a} when its data is exactly one AVP, else null. */
+    private static Avp onlyChild(Avp a) {
+        try {
+            return a.children().size() == 1 ? a.children().get(0) : null;
+        } catch (RuntimeException notGrouped) {
+            return null;
+        }
     }
 
     /**

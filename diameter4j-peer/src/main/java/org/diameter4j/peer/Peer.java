@@ -346,10 +346,18 @@ public final class Peer implements PeerStateMachine.Actions {
     // ---- connections ------------------------------------------------------------------------
 
     /** One transport connection of this peer, initiator or responder side. */
+    /** At most this many of one connection's requests in the handlers' hands (back-pressure). */
+    static final int MAX_IN_HAND = 1000;
+
     final class PeerConnection implements ConnectionHandler {
         final boolean initiator;
         Connection conn;
         final Ids.HopByHop hopByHop = Ids.hopByHop();
+
+        /** The peer's requests handed to the node and not yet answered (loop-confined). */
+        int inHand;
+
+        boolean readingPaused;
 
         PeerConnection(boolean initiator, Connection conn) {
             this.initiator = initiator;
@@ -839,7 +847,7 @@ public final class Peer implements PeerStateMachine.Actions {
                 Capabilities.cea(
                         cer, ctx.local(), pc.conn.localAddress().getAddress(), rc, reason, false);
         if (failed != null) {
-            cea.add(Avp.grouped(Capabilities.FAILED_AVP, 0, Avp.FLAG_MANDATORY, failed));
+            cea.add(ErrorAnswers.failedAvp(failed));
         }
         return cea;
     }
@@ -1094,6 +1102,12 @@ public final class Peer implements PeerStateMachine.Actions {
             return;
         }
         PeerConnection pc = r.pc();
+        if (++pc.inHand >= MAX_IN_HAND && !pc.readingPaused) {
+            // Back-pressure: handlers (off the loop) hold this many of the peer's requests; take
+            // no more until half are answered, as when our answers cannot leave.
+            pc.readingPaused = true;
+            pc.conn.pauseReading(true);
+        }
         CompletableFuture<DiameterMessage> answer;
         try {
             answer = ctx.serve(this, m);
@@ -1104,6 +1118,10 @@ public final class Peer implements PeerStateMachine.Actions {
                 (a, err) ->
                         onLoop(
                                 () -> {
+                                    if (--pc.inHand <= MAX_IN_HAND / 2 && pc.readingPaused) {
+                                        pc.readingPaused = false;
+                                        pc.conn.pauseReading(false);
+                                    }
                                     DiameterMessage out = a;
                                     if (err != null || a == null) {
                                         log(

@@ -149,6 +149,32 @@ public final class Connection {
         return channel.isActive();
     }
 
+    /** Set while the user of the connection holds reading back ({@link #pauseReading}). */
+    private volatile boolean readingPaused;
+
+    /** Set by the inbound handler while a responder waits for its output to drain. */
+    volatile boolean writabilityPaused;
+
+    /**
+     * Stops (true) or resumes (false) reading from the peer, for back-pressure of the layer above:
+     * a node whose handlers have too many of this peer's requests in hand stops taking more, as it
+     * does when its answers cannot leave. Reading resumes only when neither holds it back.
+     */
+    public void pauseReading(boolean pause) {
+        readingPaused = pause;
+        EventLoop el = channel.eventLoop();
+        Runnable apply = () -> channel.config().setAutoRead(!readingPaused && !writabilityPaused);
+        if (el.inEventLoop()) {
+            apply.run();
+        } else {
+            el.execute(apply);
+        }
+    }
+
+    boolean readingPaused() {
+        return readingPaused;
+    }
+
     /**
      * False while more than Netty's write-buffer high-water mark (64 KiB) is waiting to be written
      * (the peer reads slower than we send); true again below the low-water mark. A sender that

@@ -131,7 +131,8 @@ final class ConnectionInboundHandler extends ChannelInboundHandlerAdapter {
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
         boolean writable = ctx.channel().isWritable();
         if (acceptor != null) {
-            ctx.channel().config().setAutoRead(writable);
+            conn.writabilityPaused = !writable;
+            ctx.channel().config().setAutoRead(writable && !conn.readingPaused());
         }
         // A peer that leaves our output undrained for the stall timeout does not read: close it.
         long episode = ++writabilityChanges;
