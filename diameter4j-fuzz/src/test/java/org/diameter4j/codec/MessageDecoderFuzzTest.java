@@ -82,10 +82,15 @@ class MessageDecoderFuzzTest {
         }
     }
 
-    /** Every value the decoder checked must be readable as its dictionary type. */
+    /**
+     * Every value the decoder checked must be readable as its dictionary type. Not inside
+     * Failed-AVP: it holds the other side's offending AVPs, whose values the decoder leaves
+     * unchecked (RFC 6733 §7.5).
+     */
     private static void readValues(AvpList avps, int depth) {
         for (Avp a : avps) {
-            if (DICT.typeOf(a.code(), a.vendorId()) == null) {
+            if (DICT.typeOf(a.code(), a.vendorId()) == null
+                    || (a.code() == 279 && a.vendorId() == 0)) {
                 continue;
             }
             Object v = DICT.value(a);
