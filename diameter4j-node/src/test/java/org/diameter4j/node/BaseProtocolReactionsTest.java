@@ -6,12 +6,8 @@ import static org.diameter4j.node.TestNet.D;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.util.List;
 import org.diameter4j.codec.Avp;
 import org.diameter4j.codec.DiameterMessage;
-import org.diameter4j.peer.ApplicationId;
-import org.diameter4j.peer.Capabilities;
-import org.diameter4j.peer.LocalIdentity;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -201,24 +197,11 @@ class BaseProtocolReactionsTest {
     }
 
     private DiameterMessage cer() {
-        LocalIdentity id =
-                new LocalIdentity(
-                        CLIENT,
-                        null,
-                        0,
-                        "raw",
-                        1L,
-                        List.of(),
-                        List.of(ApplicationId.auth(4)),
-                        1L,
-                        false);
-        return Capabilities.cer(id, socket.getLocalAddress(), false);
+        return TestNet.rawCer(CLIENT, socket.getLocalAddress());
     }
 
     private static DiameterMessage dwr() {
-        return DiameterMessage.request(DWR, 0, false)
-                .add(Avp.ofUtf8(ORIGIN_HOST, 0, Avp.FLAG_MANDATORY, CLIENT))
-                .add(Avp.ofUtf8(ORIGIN_REALM, 0, Avp.FLAG_MANDATORY, "example.com"));
+        return TestNet.rawDwr(CLIENT);
     }
 
     /** A copy of {@code m} without its AVPs of {@code code}. */

@@ -6,14 +6,10 @@ import static org.diameter4j.node.TestNet.D;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.diameter4j.codec.Avp;
 import org.diameter4j.codec.DiameterMessage;
 import org.diameter4j.peer.ApplicationId;
-import org.diameter4j.peer.Capabilities;
-import org.diameter4j.peer.LocalIdentity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -127,18 +123,7 @@ class CallbackExecutorTest {
     }
 
     private static DiameterMessage cer(Socket s) {
-        LocalIdentity id =
-                new LocalIdentity(
-                        CLIENT,
-                        null,
-                        0,
-                        "raw",
-                        1L,
-                        List.of(),
-                        List.of(ApplicationId.auth(4)),
-                        1L,
-                        false);
-        return Capabilities.cer(id, s.getLocalAddress(), false);
+        return TestNet.rawCer(CLIENT, s.getLocalAddress());
     }
 
     private static DiameterMessage ccr() {
@@ -154,8 +139,6 @@ class CallbackExecutorTest {
     }
 
     private static DiameterMessage dwr() {
-        return DiameterMessage.request(280, 0, false)
-                .add(Avp.ofUtf8(264, 0, Avp.FLAG_MANDATORY, CLIENT))
-                .add(Avp.ofUtf8(296, 0, Avp.FLAG_MANDATORY, "example.com"));
+        return TestNet.rawDwr(CLIENT);
     }
 }

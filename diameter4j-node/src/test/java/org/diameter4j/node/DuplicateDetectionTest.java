@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.diameter4j.codec.DiameterMessage;
-import org.diameter4j.peer.ApplicationId;
 import org.diameter4j.peer.Capabilities;
 import org.diameter4j.peer.LocalIdentity;
 import org.junit.jupiter.api.Test;
@@ -21,17 +20,7 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(30)
 class DuplicateDetectionTest {
-    private static final LocalIdentity RAW =
-            new LocalIdentity(
-                    "raw.example.com",
-                    null,
-                    0,
-                    "raw",
-                    1L,
-                    List.of(),
-                    List.of(ApplicationId.auth(4)),
-                    1L,
-                    false);
+    private static final LocalIdentity RAW = TestNet.rawIdentity("raw.example.com");
 
     @Test
     void aDuplicateGetsTheFirstAnswerAndNeverReachesTheHandlerTwice() throws Exception {

@@ -105,6 +105,36 @@ final class TestNet {
      * A peer on a plain socket: answers the first CER with a canned CEA ({@link Capabilities#cea})
      * and then answers nothing at all (no DWA, no DPA). Every message it receives is queued.
      */
+    /** The identity of a raw-socket test client advertising Gy (Auth 4). */
+    static LocalIdentity rawIdentity(String originHost) {
+        return new LocalIdentity(
+                originHost,
+                null,
+                0,
+                "raw",
+                1L,
+                List.of(),
+                List.of(ApplicationId.auth(4)),
+                1L,
+                false);
+    }
+
+    /** The CER of a raw-socket client {@code originHost} connected from {@code local}. */
+    static DiameterMessage rawCer(String originHost, InetAddress local) {
+        return org.diameter4j.peer.Capabilities.cer(rawIdentity(originHost), local, false);
+    }
+
+    /** A DWR from {@code originHost} (realm example.com), RFC 6733 §5.5.1. */
+    static DiameterMessage rawDwr(String originHost) {
+        return DiameterMessage.request(280, 0, false)
+                .add(
+                        org.diameter4j.codec.Avp.ofUtf8(
+                                264, 0, org.diameter4j.codec.Avp.FLAG_MANDATORY, originHost))
+                .add(
+                        org.diameter4j.codec.Avp.ofUtf8(
+                                296, 0, org.diameter4j.codec.Avp.FLAG_MANDATORY, "example.com"));
+    }
+
     static final class RawPeer implements AutoCloseable {
         final ServerSocket server;
         final BlockingQueue<DiameterMessage> received = new LinkedBlockingQueue<>();
@@ -114,17 +144,7 @@ final class TestNet {
 
         RawPeer(String originHost, boolean answerCer) throws IOException {
             server = new ServerSocket(0, 5, InetAddress.getByName("127.0.0.1"));
-            LocalIdentity id =
-                    new LocalIdentity(
-                            originHost,
-                            null,
-                            0,
-                            "raw",
-                            1L,
-                            List.of(),
-                            List.of(ApplicationId.auth(4)),
-                            1L,
-                            false);
+            LocalIdentity id = rawIdentity(originHost);
             thread =
                     new Thread(
                             () -> {
