@@ -146,18 +146,22 @@ class ServerCommandTest {
         return Files.write(tmp.resolve("server.yaml"), all);
     }
 
+    /** {@code d4j server} as a user starts it: ocs.example.net on a free loopback port. */
+    private static Server defaultServer(Path cfg) throws InterruptedException {
+        return new Server(
+                "server",
+                "--listen",
+                "127.0.0.1:0",
+                "--origin-host",
+                "ocs.example.net",
+                "--config",
+                cfg.toString());
+    }
+
     @Test
     void everyKindIsAnsweredBySimulators() throws Exception {
         Path cfg = config();
-        try (Server s =
-                new Server(
-                        "server",
-                        "--listen",
-                        "127.0.0.1:0",
-                        "--origin-host",
-                        "ocs.example.net",
-                        "--config",
-                        cfg.toString())) {
+        try (Server s = defaultServer(cfg)) {
             assertThat(s.running()).as(s.out + "" + s.err).isTrue();
             assertThat(s.out.toString())
                     .contains("d4j server ocs.example.net (realm example.net)")
@@ -209,15 +213,7 @@ class ServerCommandTest {
     @Test
     void aHundredSessionsTenAtATimeOfOneSubscriberAllSucceed() throws Exception {
         Path cfg = config();
-        try (Server s =
-                new Server(
-                        "server",
-                        "--listen",
-                        "127.0.0.1:0",
-                        "--origin-host",
-                        "ocs.example.net",
-                        "--config",
-                        cfg.toString())) {
+        try (Server s = defaultServer(cfg)) {
             assertThat(s.running()).as(s.out + "" + s.err).isTrue();
             Run r =
                     client(

@@ -391,32 +391,26 @@ class ClientCommandTest {
                         .authApplication(4)
                         .start()
                         .policy(SocketPolicy.NO_CEA)) {
-            Run r =
-                    d4j(
-                            "client",
-                            mock.uri(),
-                            "--origin-host",
-                            "client.example.com",
-                            "--send",
-                            "ccr-event",
-                            "--connect-timeout",
-                            "1s");
+            Run r = sendEventTo(mock, "1s");
             assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(Main.CONNECT);
             assertThat(r.err()).as(r.err()).containsIgnoringCase("CEA");
             mock.policy(SocketPolicy.CLOSE_AFTER_CER);
-            Run c =
-                    d4j(
-                            "client",
-                            mock.uri(),
-                            "--origin-host",
-                            "client.example.com",
-                            "--send",
-                            "ccr-event",
-                            "--connect-timeout",
-                            "2s");
+            Run c = sendEventTo(mock, "2s");
             assertThat(c.exit()).as(c.out() + c.err()).isEqualTo(Main.CONNECT);
             assertThat(c.err()).as(c.err()).containsIgnoringCase("closed");
         }
+    }
+
+    private static Run sendEventTo(MockDiameterServer mock, String connectTimeout) {
+        return d4j(
+                "client",
+                mock.uri(),
+                "--origin-host",
+                "client.example.com",
+                "--send",
+                "ccr-event",
+                "--connect-timeout",
+                connectTimeout);
     }
 
     @Test
