@@ -75,10 +75,11 @@ final class GrammarCheck {
                 }
                 continue; // §4.1: an unknown AVP without the M bit is ignored
             }
-            if (!flags(a, def, where, sink) || !value(a, def, where, sink)) {
+            int r = g.indexOf(a.code(), a.vendorId());
+            boolean required = r >= 0 && g.rules().get(r).min() > 0;
+            if (!flags(a, def, where, sink) || !value(a, def, required, where, sink)) {
                 return false;
             }
-            int r = g.indexOf(a.code(), a.vendorId());
             if (r < 0) {
                 if (outbound && g.allowsAny() && a.isMandatory()) {
                     // Sending: an M-bit AVP only through "* [ AVP ]". A strict receiver treats an
@@ -205,11 +206,17 @@ final class GrammarCheck {
         return true;
     }
 
-    private boolean value(Avp a, AvpDefinition def, String where, Sink sink) {
+    /**
+     * An Enumerated value the dictionary does not define is 5004 when the AVP has the M bit (§4.1),
+     * and also when the command grammar requires the AVP: the receiver cannot ignore it (a CCR
+     * whose CC-Request-Type lost its M bit and holds 20 must not reach the handler, which could not
+     * answer it validly). Otherwise it is ignored, as §4.1 lets a receiver ignore an optional AVP.
+     */
+    private boolean value(Avp a, AvpDefinition def, boolean required, String where, Sink sink) {
         if (def.type() != DataType.ENUMERATED
                 || def.valueNames().isEmpty()
                 || a.valueLength() != 4
-                || !(outbound || a.isMandatory())) {
+                || !(outbound || a.isMandatory() || required)) {
             return true;
         }
         int v = a.asInt32();

@@ -176,6 +176,31 @@ class BaseProtocolReactionsTest {
         assertThat(seen.handled).hasValue(0);
     }
 
+    /**
+     * The same without the M bit: RFC 6733 §4.1 lets a receiver ignore an unrecognised value only
+     * in an AVP it may ignore, and the CCR grammar requires CC-Request-Type (found by {@code
+     * HostileTrafficTest}, seed 66154686684754: the handler got such a CCR and its CCA had no
+     * CC-Request-Type to echo).
+     */
+    @Test
+    void undefinedValueOfARequiredAvpWithoutTheMBitIsAlso5004() throws IOException {
+        open();
+        DiameterMessage ccr =
+                D.request("CCR", 4)
+                        .add(D.avp("Session-Id", CLIENT + ";1;2"))
+                        .add(D.avp("Origin-Host", CLIENT))
+                        .add(D.avp("Origin-Realm", "example.com"))
+                        .add(D.avp("Destination-Realm", "example.net"))
+                        .add(D.avp("Auth-Application-Id", 4))
+                        .add(D.avp("Service-Context-Id", "32251@3gpp.org"))
+                        .add(Avp.ofInt32(416, 0, 0, 20))
+                        .add(D.avp("CC-Request-Number", 0));
+        DiameterMessage cca = exchange(ccr);
+        assertThat(resultCode(cca)).isEqualTo(5004);
+        assertThat(assertFailedAvp(cca, 416).children().find(416).asInt32()).isEqualTo(20);
+        assertThat(seen.handled).hasValue(0);
+    }
+
     private void open() throws IOException {
         assertThat(resultCode(exchange(cer()))).isEqualTo(2001);
     }
