@@ -129,6 +129,37 @@ public final class AvpList implements Iterable<Avp> {
         return find(code, 0);
     }
 
+    // ---- typed access (AvpKey) ---------------------------------------------------------------
+
+    /** The first AVP of {@code key}, or null. */
+    public Avp find(AvpKey<?> key) {
+        return find(key.code(), key.vendorId());
+    }
+
+    /**
+     * The value of the first AVP of {@code key}, or null when there is none; throws {@link
+     * AvpValueException} when the AVP is there but its value is not one of its format.
+     */
+    public <T> T get(AvpKey<T> key) {
+        Avp a = find(key.code(), key.vendorId());
+        return a == null ? null : key.valueOf(a);
+    }
+
+    /** The values of every AVP of {@code key}, in order. */
+    public <T> List<T> getAll(AvpKey<T> key) {
+        List<Avp> all = findAll(key.code(), key.vendorId());
+        List<T> out = new ArrayList<>(all.size());
+        for (Avp a : all) {
+            out.add(key.valueOf(a));
+        }
+        return out;
+    }
+
+    /** Appends the AVP of {@code key} carrying {@code value}. */
+    public <T> AvpList add(AvpKey<T> key, T value) {
+        return add(key.of(value));
+    }
+
     /** Every AVP with this code and Vendor-Id, in order. */
     public List<Avp> findAll(int code, int vendorId) {
         List<Avp> out = new ArrayList<>(2);

@@ -1,6 +1,7 @@
 package org.diameter4j.codec;
 
 import io.netty.buffer.ByteBuf;
+import java.util.List;
 
 /**
  * A Diameter message: the header of RFC 6733 §3 and its AVPs.
@@ -191,6 +192,32 @@ public final class DiameterMessage {
     /** The first AVP with this code and Vendor-Id, or null. */
     public Avp find(int code, int vendorId) {
         return avps.find(code, vendorId);
+    }
+
+    /**
+     * Appends the AVP of {@code key} carrying {@code value}: {@code add(CC_REQUEST_NUMBER, 0L)}.
+     */
+    public <T> DiameterMessage add(AvpKey<T> key, T value) {
+        avps.add(key.of(value));
+        return this;
+    }
+
+    /** The first AVP of {@code key}, or null. */
+    public Avp find(AvpKey<?> key) {
+        return avps.find(key.code(), key.vendorId());
+    }
+
+    /**
+     * The value of the first top-level AVP of {@code key}, or null when there is none: {@code Long
+     * rc = cca.get(RESULT_CODE)}.
+     */
+    public <T> T get(AvpKey<T> key) {
+        return avps.get(key);
+    }
+
+    /** The values of every top-level AVP of {@code key}, in order. */
+    public <T> List<T> getAll(AvpKey<T> key) {
+        return avps.getAll(key);
     }
 
     /** The first base-protocol AVP (Vendor-Id 0) with this code, or null. */
