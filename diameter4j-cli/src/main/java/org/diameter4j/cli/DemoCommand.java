@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import org.diameter4j.avps.CcRequestType;
 import org.diameter4j.codec.Avp;
 import org.diameter4j.codec.DiameterMessage;
 import org.diameter4j.dictionary.Dictionary;
 import org.diameter4j.dictionary.dump.MessageDump;
-import org.diameter4j.gy.CcRequestType;
 import org.diameter4j.gy.CreditControlAnswer;
 import org.diameter4j.gy.CreditControlRequests;
 import org.diameter4j.gy.MsccRequest;
@@ -123,17 +123,18 @@ public final class DemoCommand implements Callable<Integer> {
                 // TERMINATE reports the last 0.5 MB.
                 ServiceUnits twoMb = ServiceUnits.octets(2 * MB);
                 CcRequestType[] steps = {
-                    CcRequestType.INITIAL,
-                    CcRequestType.UPDATE,
-                    CcRequestType.UPDATE,
-                    CcRequestType.TERMINATE
+                    CcRequestType.INITIAL_REQUEST,
+                    CcRequestType.UPDATE_REQUEST,
+                    CcRequestType.UPDATE_REQUEST,
+                    CcRequestType.TERMINATION_REQUEST
                 };
                 for (int n = 0; n < steps.length; n++) {
-                    ServiceUnits requested = steps[n] == CcRequestType.TERMINATE ? null : twoMb;
+                    ServiceUnits requested =
+                            steps[n] == CcRequestType.TERMINATION_REQUEST ? null : twoMb;
                     ServiceUnits used =
-                            steps[n] == CcRequestType.INITIAL
+                            steps[n] == CcRequestType.INITIAL_REQUEST
                                     ? null
-                                    : steps[n] == CcRequestType.TERMINATE
+                                    : steps[n] == CcRequestType.TERMINATION_REQUEST
                                             ? ServiceUnits.octets(MB / 2)
                                             : twoMb;
                     MsccRequest mscc = MsccRequest.of(100L, null, requested, used);

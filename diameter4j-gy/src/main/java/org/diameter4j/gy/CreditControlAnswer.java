@@ -2,6 +2,7 @@ package org.diameter4j.gy;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.diameter4j.avps.CcRequestType;
 import org.diameter4j.codec.Avp;
 import org.diameter4j.codec.DiameterMessage;
 import org.diameter4j.codec.ResultCodes;
@@ -119,8 +120,7 @@ public final class CreditControlAnswer {
     }
 
     public CcRequestType requestType() {
-        Avp a = d.get(message, "CC-Request-Type");
-        return a == null ? null : CcRequestType.of(a.asInt32());
+        return message.get(org.diameter4j.avps.Avps.CC_REQUEST_TYPE);
     }
 
     public Long requestNumber() {

@@ -1,8 +1,27 @@
 package org.diameter4j.gy;
 
+import static org.diameter4j.avps.Avps.AUTH_APPLICATION_ID;
+import static org.diameter4j.avps.Avps.CC_REQUEST_NUMBER;
+import static org.diameter4j.avps.Avps.CC_REQUEST_TYPE;
+import static org.diameter4j.avps.Avps.DESTINATION_HOST;
+import static org.diameter4j.avps.Avps.DESTINATION_REALM;
+import static org.diameter4j.avps.Avps.EVENT_TIMESTAMP;
+import static org.diameter4j.avps.Avps.MULTIPLE_SERVICES_INDICATOR;
+import static org.diameter4j.avps.Avps.ORIGIN_HOST;
+import static org.diameter4j.avps.Avps.ORIGIN_REALM;
+import static org.diameter4j.avps.Avps.ORIGIN_STATE_ID;
+import static org.diameter4j.avps.Avps.REQUESTED_SERVICE_UNIT;
+import static org.diameter4j.avps.Avps.SERVICE_CONTEXT_ID;
+import static org.diameter4j.avps.Avps.SERVICE_IDENTIFIER;
+import static org.diameter4j.avps.Avps.SESSION_ID;
+import static org.diameter4j.avps.Avps.USED_SERVICE_UNIT;
+import static org.diameter4j.avps.Avps.USER_NAME;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.diameter4j.avps.CcRequestType;
+import org.diameter4j.avps.MultipleServicesIndicator;
 import org.diameter4j.codec.Avp;
 import org.diameter4j.codec.DiameterMessage;
 import org.diameter4j.dictionary.Dictionary;
@@ -36,7 +55,7 @@ public final class CreditControlRequests {
         return builder(d)
                 .sessionId(sessionId)
                 .serviceContextId(GyConstants.SMS_SERVICE_CONTEXT)
-                .requestType(CcRequestType.EVENT)
+                .requestType(CcRequestType.EVENT_REQUEST)
                 .requestNumber(0)
                 .eventTimestamp(Instant.now())
                 .requestedAction(RequestedAction.DIRECT_DEBITING)
@@ -93,7 +112,7 @@ public final class CreditControlRequests {
         private String destinationRealm;
         private String destinationHost;
         private String serviceContextId = GyConstants.PS_SERVICE_CONTEXT;
-        private CcRequestType type = CcRequestType.INITIAL;
+        private CcRequestType type = CcRequestType.INITIAL_REQUEST;
         private long number;
         private String userName;
         private Long originStateId;
@@ -248,53 +267,52 @@ public final class CreditControlRequests {
                         "a CCR needs a Session-Id (DiameterNode.newSessionId())");
             }
             DiameterMessage m = d.request("CCR", GyConstants.APPLICATION_ID);
-            m.add(d.avp("Session-Id", sessionId));
+            m.add(SESSION_ID, sessionId);
             if (originHost != null) {
-                m.add(d.avp("Origin-Host", originHost));
-                m.add(d.avp("Origin-Realm", originRealm));
+                m.add(ORIGIN_HOST, originHost);
+                m.add(ORIGIN_REALM, originRealm);
             }
             if (destinationRealm != null) {
-                m.add(d.avp("Destination-Realm", destinationRealm));
+                m.add(DESTINATION_REALM, destinationRealm);
             }
-            m.add(d.avp("Auth-Application-Id", GyConstants.APPLICATION_ID));
-            m.add(d.avp("Service-Context-Id", serviceContextId));
-            m.add(d.avp("CC-Request-Type", type.avpName()));
-            m.add(d.avp("CC-Request-Number", number));
+            m.add(AUTH_APPLICATION_ID, GyConstants.APPLICATION_ID);
+            m.add(SERVICE_CONTEXT_ID, serviceContextId);
+            m.add(CC_REQUEST_TYPE, type);
+            m.add(CC_REQUEST_NUMBER, number);
             if (destinationHost != null) {
-                m.add(d.avp("Destination-Host", destinationHost));
+                m.add(DESTINATION_HOST, destinationHost);
             }
             if (userName != null) {
-                m.add(d.avp("User-Name", userName));
+                m.add(USER_NAME, userName);
             }
             if (originStateId != null) {
-                m.add(d.avp("Origin-State-Id", originStateId));
+                m.add(ORIGIN_STATE_ID, originStateId);
             }
             if (eventTimestamp != null) {
-                m.add(d.avp("Event-Timestamp", eventTimestamp));
+                m.add(EVENT_TIMESTAMP, eventTimestamp);
             }
             subscriptions.forEach(m::add);
             if (serviceIdentifier != null) {
-                m.add(d.avp("Service-Identifier", serviceIdentifier));
+                m.add(SERVICE_IDENTIFIER, serviceIdentifier);
             }
             if (terminationCause != null) {
                 m.add(d.avp("Termination-Cause", terminationCause));
             }
             if (requested != null) {
-                m.add(requested.toAvp(d, "Requested-Service-Unit"));
+                m.add(requested.toAvp(REQUESTED_SERVICE_UNIT));
             }
             if (requestedAction != null) {
                 m.add(d.avp("Requested-Action", requestedAction.name()));
             }
             if (used != null) {
-                m.add(used.toAvp(d, "Used-Service-Unit"));
+                m.add(used.toAvp(USED_SERVICE_UNIT));
             }
             if (multipleServices != null) {
                 m.add(
-                        d.avp(
-                                "Multiple-Services-Indicator",
-                                multipleServices
-                                        ? "MULTIPLE_SERVICES_SUPPORTED"
-                                        : "MULTIPLE_SERVICES_NOT_SUPPORTED"));
+                        MULTIPLE_SERVICES_INDICATOR,
+                        multipleServices
+                                ? MultipleServicesIndicator.MULTIPLE_SERVICES_SUPPORTED
+                                : MultipleServicesIndicator.MULTIPLE_SERVICES_NOT_SUPPORTED);
             }
             for (MsccRequest x : msccs) {
                 m.add(x.toAvp(d));

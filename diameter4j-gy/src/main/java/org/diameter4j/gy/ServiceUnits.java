@@ -1,6 +1,14 @@
 package org.diameter4j.gy;
 
+import static org.diameter4j.avps.Avps.CC_INPUT_OCTETS;
+import static org.diameter4j.avps.Avps.CC_OUTPUT_OCTETS;
+import static org.diameter4j.avps.Avps.CC_SERVICE_SPECIFIC_UNITS;
+import static org.diameter4j.avps.Avps.CC_TIME;
+import static org.diameter4j.avps.Avps.CC_TOTAL_OCTETS;
+
 import org.diameter4j.codec.Avp;
+import org.diameter4j.codec.AvpList;
+import org.diameter4j.codec.GroupedAvpKey;
 import org.diameter4j.dictionary.Dictionary;
 
 /**
@@ -70,45 +78,50 @@ public record ServiceUnits(
 
     /** This as a Grouped AVP named {@code avpName} (Requested-Service-Unit, Granted-…, Used-…). */
     public Avp toAvp(Dictionary d, String avpName) {
-        java.util.List<Avp> c = new java.util.ArrayList<>();
+        return d.grouped(avpName, children().toArray(new Avp[0]));
+    }
+
+    /** This as the Grouped AVP of {@code key}: {@code toAvp(Avps.REQUESTED_SERVICE_UNIT)}. */
+    public Avp toAvp(GroupedAvpKey key) {
+        return key.of(children());
+    }
+
+    private java.util.List<Avp> children() {
+        java.util.List<Avp> c = new java.util.ArrayList<>(5);
         if (time != null) {
-            c.add(d.avp("CC-Time", time));
+            c.add(CC_TIME.of(time));
         }
         if (totalOctets != null) {
-            c.add(d.avp("CC-Total-Octets", totalOctets));
+            c.add(CC_TOTAL_OCTETS.of(totalOctets));
         }
         if (inputOctets != null) {
-            c.add(d.avp("CC-Input-Octets", inputOctets));
+            c.add(CC_INPUT_OCTETS.of(inputOctets));
         }
         if (outputOctets != null) {
-            c.add(d.avp("CC-Output-Octets", outputOctets));
+            c.add(CC_OUTPUT_OCTETS.of(outputOctets));
         }
         if (serviceSpecificUnits != null) {
-            c.add(d.avp("CC-Service-Specific-Units", serviceSpecificUnits));
+            c.add(CC_SERVICE_SPECIFIC_UNITS.of(serviceSpecificUnits));
         }
-        return d.grouped(avpName, c.toArray(new Avp[0]));
+        return c;
     }
 
     /** Reads a unit AVP; null in, null out. */
     public static ServiceUnits from(Dictionary d, Avp grouped) {
+        return from(grouped);
+    }
+
+    /** Reads a unit AVP (RFC 4006 §8.18, §8.17, §8.19); null in, null out. */
+    public static ServiceUnits from(Avp grouped) {
         if (grouped == null) {
             return null;
         }
+        AvpList g = grouped.children();
         return new ServiceUnits(
-                u32(d, grouped, "CC-Time"),
-                u64(d, grouped, "CC-Total-Octets"),
-                u64(d, grouped, "CC-Input-Octets"),
-                u64(d, grouped, "CC-Output-Octets"),
-                u64(d, grouped, "CC-Service-Specific-Units"));
-    }
-
-    private static Long u32(Dictionary d, Avp g, String name) {
-        Avp a = d.get(g, name);
-        return a == null ? null : a.asUnsigned32();
-    }
-
-    private static Long u64(Dictionary d, Avp g, String name) {
-        Avp a = d.get(g, name);
-        return a == null ? null : a.asUnsigned64();
+                g.get(CC_TIME),
+                g.get(CC_TOTAL_OCTETS),
+                g.get(CC_INPUT_OCTETS),
+                g.get(CC_OUTPUT_OCTETS),
+                g.get(CC_SERVICE_SPECIFIC_UNITS));
     }
 }

@@ -15,11 +15,11 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.diameter4j.avps.CcRequestType;
 import org.diameter4j.codec.Avp;
 import org.diameter4j.codec.DiameterMessage;
 import org.diameter4j.codec.ResultCodes;
 import org.diameter4j.dictionary.Dictionary;
-import org.diameter4j.gy.CcRequestType;
 import org.diameter4j.gy.CreditControlAnswer;
 import org.diameter4j.gy.CreditControlRequests;
 import org.diameter4j.gy.GyConstants;
@@ -193,7 +193,7 @@ class FreeDiameterRelayTest {
                                 clientTrace,
                                 data(
                                         sid,
-                                        CcRequestType.INITIAL,
+                                        CcRequestType.INITIAL_REQUEST,
                                         0,
                                         ServiceUnits.octets(1_000_000),
                                         null));
@@ -208,7 +208,7 @@ class FreeDiameterRelayTest {
                                 clientTrace,
                                 data(
                                         sid,
-                                        CcRequestType.UPDATE,
+                                        CcRequestType.UPDATE_REQUEST,
                                         1,
                                         ServiceUnits.octets(1_000_000),
                                         ServiceUnits.octets(400_000)));
@@ -219,7 +219,12 @@ class FreeDiameterRelayTest {
                         relay,
                         client,
                         clientTrace,
-                        data(sid, CcRequestType.TERMINATE, 2, null, ServiceUnits.octets(300_000)));
+                        data(
+                                sid,
+                                CcRequestType.TERMINATION_REQUEST,
+                                2,
+                                null,
+                                ServiceUnits.octets(300_000)));
                 assertThat(relay.account().charged().octets()).isEqualTo(700_000);
                 assertThat(relay.account().reserved().octets()).isZero();
                 assertThat(relay.account().available().octets())

@@ -848,8 +848,25 @@ public final class DiameterNode implements AutoCloseable {
         }
 
         @Override
-        public Peer peer() {
-            return peer;
+        public String peerName() {
+            return peer.name();
+        }
+
+        @Override
+        public PeerView peer() {
+            return PeerView.of(peer, config.identity());
+        }
+
+        @Override
+        public CompletableFuture<Void> disconnect(DisconnectCause cause) {
+            return peer.stop(cause);
+        }
+
+        @Override
+        public void schedule(Runnable task, Duration delay) {
+            // The timer fires on the I/O thread; the task runs where handlers run.
+            peer.eventLoop()
+                    .schedule(() -> callbacks.execute(task), delay.toNanos(), TimeUnit.NANOSECONDS);
         }
 
         @Override

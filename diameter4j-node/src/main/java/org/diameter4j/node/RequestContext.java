@@ -1,14 +1,32 @@
 package org.diameter4j.node;
 
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import org.diameter4j.codec.Avp;
 import org.diameter4j.codec.DiameterMessage;
 import org.diameter4j.dictionary.Dictionary;
-import org.diameter4j.peer.Peer;
+import org.diameter4j.peer.DisconnectCause;
 
-/** What a handler knows about a request besides the request: where it came from, and helpers. */
+/**
+ * What a handler knows about a request besides the request: where it came from, and helpers. The
+ * peer is seen read-only ({@link #peer()}); the one thing a handler may do to it is {@link
+ * #disconnect} (a simulator that plays a rebooting server).
+ */
 public interface RequestContext {
-    /** The peer the request arrived from. */
-    Peer peer();
+    /** The Origin-Host of the peer the request arrived from (its host identity). */
+    String peerName();
+
+    /** A snapshot of the peer the request arrived from: state, applications, counters, timers. */
+    PeerView peer();
+
+    /**
+     * Closes the connection the request arrived on with DPR/DPA carrying {@code cause} (RFC 6733
+     * §5.4); the request itself is left unanswered.
+     */
+    CompletableFuture<Void> disconnect(DisconnectCause cause);
+
+    /** Runs {@code task} after {@code delay} (a late answer, say), where handlers run. */
+    void schedule(Runnable task, Duration delay);
 
     Dictionary dictionary();
 

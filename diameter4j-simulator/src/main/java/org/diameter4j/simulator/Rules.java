@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.function.Supplier;
 import org.diameter4j.codec.DiameterMessage;
@@ -74,7 +73,7 @@ public final class Rules {
             return normal.get();
         }
         if (a.close()) {
-            ctx.peer().stop(org.diameter4j.peer.DisconnectCause.REBOOTING);
+            ctx.disconnect(org.diameter4j.peer.DisconnectCause.REBOOTING);
             return new CompletableFuture<>();
         }
         if (a.drop()) {
@@ -92,21 +91,18 @@ public final class Rules {
                         : normal;
         if (a.delayMillis() > 0) {
             CompletableFuture<DiameterMessage> later = new CompletableFuture<>();
-            ctx.peer()
-                    .eventLoop()
-                    .schedule(
-                            () ->
-                                    answer.get()
-                                            .whenComplete(
-                                                    (m, e) -> {
-                                                        if (e != null) {
-                                                            later.completeExceptionally(e);
-                                                        } else {
-                                                            later.complete(m);
-                                                        }
-                                                    }),
-                            a.delayMillis(),
-                            TimeUnit.MILLISECONDS);
+            ctx.schedule(
+                    () ->
+                            answer.get()
+                                    .whenComplete(
+                                            (m, e) -> {
+                                                if (e != null) {
+                                                    later.completeExceptionally(e);
+                                                } else {
+                                                    later.complete(m);
+                                                }
+                                            }),
+                    java.time.Duration.ofMillis(a.delayMillis()));
             return later;
         }
         return answer.get();

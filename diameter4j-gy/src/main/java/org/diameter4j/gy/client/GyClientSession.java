@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import org.diameter4j.avps.CcRequestType;
 import org.diameter4j.codec.Avp;
 import org.diameter4j.codec.DiameterMessage;
 import org.diameter4j.codec.ResultCodes;
 import org.diameter4j.dictionary.Dictionary;
-import org.diameter4j.gy.CcRequestType;
 import org.diameter4j.gy.CreditControlAnswer;
 import org.diameter4j.gy.CreditControlRequests;
 import org.diameter4j.gy.DirectDebitingFailureHandling;
@@ -367,10 +367,10 @@ public final class GyClientSession {
 
     private void perform(CcClientAction a) {
         switch (a) {
-            case SEND_INITIAL -> send(CcRequestType.INITIAL);
-            case SEND_UPDATE -> send(CcRequestType.UPDATE);
-            case SEND_TERMINATION -> send(CcRequestType.TERMINATE);
-            case SEND_EVENT -> send(CcRequestType.EVENT);
+            case SEND_INITIAL -> send(CcRequestType.INITIAL_REQUEST);
+            case SEND_UPDATE -> send(CcRequestType.UPDATE_REQUEST);
+            case SEND_TERMINATION -> send(CcRequestType.TERMINATION_REQUEST);
+            case SEND_EVENT -> send(CcRequestType.EVENT_REQUEST);
             case SEND_STORED -> sendStoredRequest();
             case SEND_RAA -> {
                 // The RAA is the handler's answer (onReAuthRequest); it is sent before the update
@@ -481,7 +481,7 @@ public final class GyClientSession {
                         .sessionId(sessionId)
                         .serviceContextId(config.serviceContextId())
                         .requestType(type)
-                        .requestNumber(type == CcRequestType.EVENT ? 0 : nextNumber++)
+                        .requestNumber(type == CcRequestType.EVENT_REQUEST ? 0 : nextNumber++)
                         .destinationRealm(config.destinationRealm())
                         .eventTimestamp(java.time.Instant.ofEpochMilli(scheduler.nowMillis()));
         if (server != null) {
@@ -491,11 +491,11 @@ public final class GyClientSession {
             b.subscriptionE164(subscriber);
         }
         switch (type) {
-            case INITIAL -> {
+            case INITIAL_REQUEST -> {
                 b.multipleServicesIndicator(true);
                 templates.forEach(b::mscc);
             }
-            case UPDATE -> {
+            case UPDATE_REQUEST -> {
                 for (MsccRequest t : templates) {
                     b.mscc(
                             t.withUnits(
@@ -504,14 +504,14 @@ public final class GyClientSession {
                 }
                 cancelValidity();
             }
-            case TERMINATE -> {
+            case TERMINATION_REQUEST -> {
                 b.terminationCause("DIAMETER_LOGOUT");
                 for (MsccRequest t : templates) {
                     b.mscc(t.withUnits(null, takeUsed(t.ratingGroup())));
                 }
                 cancelValidity();
             }
-            case EVENT -> {
+            case EVENT_REQUEST -> {
                 b.requestedAction(
                         eventAction == null ? RequestedAction.DIRECT_DEBITING : eventAction);
                 if (eventContent != null) {
@@ -533,7 +533,7 @@ public final class GyClientSession {
         if (stored == null) {
             return;
         }
-        InFlight f = new InFlight(CcRequestType.EVENT);
+        InFlight f = new InFlight(CcRequestType.EVENT_REQUEST);
         f.waiters.addAll(incoming);
         incoming.clear();
         f.request = copy(stored, null);
@@ -598,7 +598,8 @@ public final class GyClientSession {
         if (r == Result.TEMPORARY_ERROR && a.resultCode() == ResultCodes.DIAMETER_LOOP_DETECTED) {
             return false;
         }
-        boolean newSession = f.type == CcRequestType.INITIAL || f.type == CcRequestType.EVENT;
+        boolean newSession =
+                f.type == CcRequestType.INITIAL_REQUEST || f.type == CcRequestType.EVENT_REQUEST;
         if (!newSession && !Boolean.TRUE.equals(failoverSupported)) {
             return false; // FAILOVER_NOT_SUPPORTED (or not said): MUST NOT move the stream
         }
@@ -660,7 +661,7 @@ public final class GyClientSession {
         }
         if (r == Result.SUCCESS) {
             server = f.peer;
-            if (f.type == CcRequestType.INITIAL || f.type == CcRequestType.UPDATE) {
+            if (f.type == CcRequestType.INITIAL_REQUEST || f.type == CcRequestType.UPDATE_REQUEST) {
                 takeGrants(cca);
             }
         }

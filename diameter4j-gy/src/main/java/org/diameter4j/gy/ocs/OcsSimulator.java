@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import org.diameter4j.avps.CcRequestType;
 import org.diameter4j.codec.Avp;
 import org.diameter4j.codec.DiameterMessage;
 import org.diameter4j.codec.ResultCodes;
 import org.diameter4j.dictionary.Dictionary;
-import org.diameter4j.gy.CcRequestType;
 import org.diameter4j.gy.GyConstants;
 import org.diameter4j.gy.MsccRequest;
 import org.diameter4j.gy.RequestedAction;
@@ -130,7 +130,7 @@ public final class OcsSimulator {
     public CompletableFuture<DiameterMessage> handle(DiameterMessage req, RequestContext ctx) {
         String subscriber = subscriber(req);
         Avp t = d.get(req, "CC-Request-Type");
-        String type = t == null ? null : CcRequestType.of(t.asInt32()).name();
+        String type = t == null ? null : ruleName(CcRequestType.of(t.asInt32()));
         return config.rules()
                 .apply(
                         req,
@@ -180,20 +180,35 @@ public final class OcsSimulator {
         return u == null ? null : u.asUtf8();
     }
 
+    /**
+     * The request type as the rules name it (INITIAL, UPDATE, TERMINATE, EVENT; docs/simulators).
+     */
+    private static String ruleName(CcRequestType t) {
+        if (t == null) {
+            return null;
+        }
+        return switch (t) {
+            case INITIAL_REQUEST -> "INITIAL";
+            case UPDATE_REQUEST -> "UPDATE";
+            case TERMINATION_REQUEST -> "TERMINATE";
+            case EVENT_REQUEST -> "EVENT";
+        };
+    }
+
     private DiameterMessage process(DiameterMessage req, RequestContext ctx, String subscriber) {
         String sid = d.get(req, "Session-Id").asUtf8();
         CcRequestType type = CcRequestType.of(d.get(req, "CC-Request-Type").asInt32());
         long number = d.get(req, "CC-Request-Number").asUnsigned32();
-        String peer = ctx.peer().name();
+        String peer = ctx.peerName();
         Avp oh = d.get(req, "Origin-Host");
         String clientHost = oh == null ? peer : oh.asUtf8();
         List<MsccRequest> msccs = msccs(req);
 
-        if (type == CcRequestType.EVENT) {
+        if (type == CcRequestType.EVENT_REQUEST) {
             return event(req, ctx, subscriber, sid, number, msccs);
         }
         OcsSession s;
-        if (type == CcRequestType.INITIAL) {
+        if (type == CcRequestType.INITIAL_REQUEST) {
             OcsSession existing = sessions.get(sid);
             if (existing == null) {
                 Account acc = accountFor(subscriber);
@@ -224,7 +239,7 @@ public final class OcsSimulator {
                         null);
             }
             s =
-                    type == CcRequestType.TERMINATE
+                    type == CcRequestType.TERMINATION_REQUEST
                             ? sessions.remove(sid)
                             : sessions.touch(sid, peer, clientHost, x -> x);
             if (s == null) {
@@ -249,11 +264,11 @@ public final class OcsSimulator {
             List<Avp> body = new ArrayList<>();
             long rc =
                     switch (type) {
-                        case INITIAL, UPDATE ->
+                        case INITIAL_REQUEST, UPDATE_REQUEST ->
                                 interrogate(
                                         s,
                                         msccs,
-                                        type == CcRequestType.UPDATE,
+                                        type == CcRequestType.UPDATE_REQUEST,
                                         d.get(req, "Multiple-Services-Credit-Control") == null,
                                         body);
                         default -> terminate(s, msccs);

@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.diameter4j.avps.CcRequestType;
 import org.diameter4j.codec.DiameterMessage;
 import org.diameter4j.dictionary.Dictionary;
-import org.diameter4j.gy.CcRequestType;
 import org.diameter4j.gy.CreditControlAnswer;
 import org.diameter4j.gy.CreditControlRequests;
 import org.diameter4j.gy.MsccRequest;
@@ -136,7 +136,7 @@ class OcsLoopbackTest {
         CreditControlAnswer cca = send(ccr);
         assertThat(cca.resultCode()).isEqualTo(2001);
         assertThat(cca.resultCodeName()).isEqualTo("DIAMETER_SUCCESS");
-        assertThat(cca.requestType()).isEqualTo(CcRequestType.EVENT);
+        assertThat(cca.requestType()).isEqualTo(CcRequestType.EVENT_REQUEST);
         assertThat(cca.mscc())
                 .singleElement()
                 .satisfies(
@@ -199,7 +199,7 @@ class OcsLoopbackTest {
                 new MsccRequest(
                         20L, List.of(2L), new ServiceUnits(null, 3000L, null, null, null), null);
         CreditControlAnswer i =
-                send(data(sid, msisdn, CcRequestType.INITIAL, 0, List.of(rg10, rg20)));
+                send(data(sid, msisdn, CcRequestType.INITIAL_REQUEST, 0, List.of(rg10, rg20)));
         assertThat(i.resultCode()).isEqualTo(2001);
         assertThat(i.mscc(10).granted().totalOctets()).isEqualTo(4000);
         assertThat(i.mscc(20).granted().totalOctets()).isEqualTo(3000);
@@ -212,7 +212,7 @@ class OcsLoopbackTest {
                             data(
                                     sid,
                                     msisdn,
-                                    CcRequestType.UPDATE,
+                                    CcRequestType.UPDATE_REQUEST,
                                     n,
                                     List.of(
                                             rg10.withUnits(
@@ -234,7 +234,7 @@ class OcsLoopbackTest {
                         data(
                                 sid,
                                 msisdn,
-                                CcRequestType.TERMINATE,
+                                CcRequestType.TERMINATION_REQUEST,
                                 4,
                                 List.of(
                                         rg10.withUnits(null, ServiceUnits.octets(100)),
@@ -245,7 +245,9 @@ class OcsLoopbackTest {
         assertThat(acc.charged().octets()).isEqualTo(used);
         assertThat(acc.available().octets() + used).isEqualTo(initial.octets());
         // The session is gone.
-        assertThat(send(data(sid, msisdn, CcRequestType.UPDATE, 5, List.of(rg10))).resultCode())
+        assertThat(
+                        send(data(sid, msisdn, CcRequestType.UPDATE_REQUEST, 5, List.of(rg10)))
+                                .resultCode())
                 .isEqualTo(5002);
     }
 
@@ -258,7 +260,7 @@ class OcsLoopbackTest {
                         data(
                                 sid,
                                 "41780000002",
-                                CcRequestType.INITIAL,
+                                CcRequestType.INITIAL_REQUEST,
                                 0,
                                 List.of(
                                         MsccRequest.of(10L, null, ServiceUnits.octets(8000), null),
@@ -273,7 +275,7 @@ class OcsLoopbackTest {
                         data(
                                 client.newSessionId(),
                                 "41780000003",
-                                CcRequestType.INITIAL,
+                                CcRequestType.INITIAL_REQUEST,
                                 0,
                                 List.of(
                                         MsccRequest.of(
@@ -290,7 +292,7 @@ class OcsLoopbackTest {
                         data(
                                 client.newSessionId(),
                                 "41799999999",
-                                CcRequestType.INITIAL,
+                                CcRequestType.INITIAL_REQUEST,
                                 0,
                                 List.of(
                                         MsccRequest.of(
@@ -319,7 +321,7 @@ class OcsLoopbackTest {
                 data(
                         sid,
                         "41780000005",
-                        CcRequestType.INITIAL,
+                        CcRequestType.INITIAL_REQUEST,
                         0,
                         List.of(MsccRequest.of(10L, null, ServiceUnits.octets(10000), null))));
         assertThat(acc.reserved().octets()).isEqualTo(10000);
@@ -331,7 +333,9 @@ class OcsLoopbackTest {
         assertThat(ocs.sessions().get(sid)).as("the session outlives its grant").isNotNull();
         OCS_CLOCK.advance(Duration.ofMinutes(10));
         assertThat(ocs.sessions().get(sid)).as("Tcc ran out").isNull();
-        assertThat(send(data(sid, "41780000005", CcRequestType.UPDATE, 1, List.of())).resultCode())
+        assertThat(
+                        send(data(sid, "41780000005", CcRequestType.UPDATE_REQUEST, 1, List.of()))
+                                .resultCode())
                 .isEqualTo(5002);
     }
 
@@ -346,7 +350,7 @@ class OcsLoopbackTest {
         Balance before = acc.available();
         String sid = client.newSessionId();
         MsccRequest rg = MsccRequest.of(10L, null, ServiceUnits.octets(4000), null);
-        send(data(sid, msisdn, CcRequestType.INITIAL, 0, List.of(rg)));
+        send(data(sid, msisdn, CcRequestType.INITIAL_REQUEST, 0, List.of(rg)));
         OCS_CLOCK.advance(Duration.ofSeconds(600));
         assertThat(acc.reserved().octets()).isZero();
         CreditControlAnswer u =
@@ -354,7 +358,7 @@ class OcsLoopbackTest {
                         data(
                                 sid,
                                 msisdn,
-                                CcRequestType.UPDATE,
+                                CcRequestType.UPDATE_REQUEST,
                                 1,
                                 List.of(
                                         rg.withUnits(
@@ -364,7 +368,13 @@ class OcsLoopbackTest {
         assertThat(u.mscc(10).granted().totalOctets()).isEqualTo(4000);
         assertThat(acc.charged().octets()).isEqualTo(3000);
         assertThat(acc.reserved().octets()).isEqualTo(4000);
-        send(data(sid, msisdn, CcRequestType.TERMINATE, 2, List.of(rg.withUnits(null, null))));
+        send(
+                data(
+                        sid,
+                        msisdn,
+                        CcRequestType.TERMINATION_REQUEST,
+                        2,
+                        List.of(rg.withUnits(null, null))));
         assertThat(acc.reserved().octets()).isZero();
         assertThat(acc.available().octets()).isEqualTo(before.octets() - 3000);
     }
@@ -381,15 +391,16 @@ class OcsLoopbackTest {
         MsccRequest empty = MsccRequest.of(10L, null, ServiceUnits.EMPTY, null);
         String a = client.newSessionId();
         String b = client.newSessionId();
-        CreditControlAnswer first = send(data(a, msisdn, CcRequestType.INITIAL, 0, List.of(empty)));
+        CreditControlAnswer first =
+                send(data(a, msisdn, CcRequestType.INITIAL_REQUEST, 0, List.of(empty)));
         CreditControlAnswer second =
-                send(data(b, msisdn, CcRequestType.INITIAL, 0, List.of(empty)));
+                send(data(b, msisdn, CcRequestType.INITIAL_REQUEST, 0, List.of(empty)));
         assertThat(first.mscc(10).granted().totalOctets()).isEqualTo(10000);
         assertThat(second.resultCode()).isEqualTo(2001);
         assertThat(second.mscc(10).granted().totalOctets()).isEqualTo(10000);
         assertThat(acc.reserved().octets() - reservedBefore).isEqualTo(20000);
-        send(data(a, msisdn, CcRequestType.TERMINATE, 1, List.of()));
-        send(data(b, msisdn, CcRequestType.TERMINATE, 1, List.of()));
+        send(data(a, msisdn, CcRequestType.TERMINATION_REQUEST, 1, List.of()));
+        send(data(b, msisdn, CcRequestType.TERMINATION_REQUEST, 1, List.of()));
         assertThat(acc.reserved().octets()).isEqualTo(reservedBefore);
     }
 
@@ -409,11 +420,11 @@ class OcsLoopbackTest {
                         data(
                                 client.newSessionId(),
                                 "41780000009",
-                                CcRequestType.INITIAL,
+                                CcRequestType.INITIAL_REQUEST,
                                 0,
                                 List.of(MsccRequest.of(10L, null, ServiceUnits.octets(10), null))));
         assertThat(a.resultCode()).isEqualTo(4012);
-        assertThat(a.requestType()).isEqualTo(CcRequestType.INITIAL);
+        assertThat(a.requestType()).isEqualTo(CcRequestType.INITIAL_REQUEST);
 
         long t0 = System.nanoTime();
         CreditControlAnswer delayed =
@@ -421,7 +432,7 @@ class OcsLoopbackTest {
                         data(
                                 client.newSessionId(),
                                 "41780000008",
-                                CcRequestType.INITIAL,
+                                CcRequestType.INITIAL_REQUEST,
                                 0,
                                 List.of(MsccRequest.of(10L, null, ServiceUnits.octets(10), null))));
         assertThat(delayed.resultCode()).isEqualTo(2001);
@@ -433,7 +444,7 @@ class OcsLoopbackTest {
                         data(
                                 client.newSessionId(),
                                 "41780000007",
-                                CcRequestType.INITIAL,
+                                CcRequestType.INITIAL_REQUEST,
                                 0,
                                 List.of(MsccRequest.of(10L, null, ServiceUnits.octets(10), null))),
                         Duration.ofMillis(400));
@@ -478,7 +489,7 @@ class OcsLoopbackTest {
             MsccRequest m = MsccRequest.of(10L, null, ServiceUnits.octets(5000), null);
             CompletableFuture<Long> f =
                     client.send(
-                                    data(sid, msisdn, CcRequestType.INITIAL, 0, List.of(m)),
+                                    data(sid, msisdn, CcRequestType.INITIAL_REQUEST, 0, List.of(m)),
                                     Duration.ofSeconds(20))
                             .thenCompose(
                                     a ->
@@ -486,7 +497,7 @@ class OcsLoopbackTest {
                                                     data(
                                                             sid,
                                                             msisdn,
-                                                            CcRequestType.UPDATE,
+                                                            CcRequestType.UPDATE_REQUEST,
                                                             1,
                                                             List.of(
                                                                     m.withUnits(
@@ -501,7 +512,7 @@ class OcsLoopbackTest {
                                                     data(
                                                             sid,
                                                             msisdn,
-                                                            CcRequestType.TERMINATE,
+                                                            CcRequestType.TERMINATION_REQUEST,
                                                             2,
                                                             List.of(
                                                                     m.withUnits(

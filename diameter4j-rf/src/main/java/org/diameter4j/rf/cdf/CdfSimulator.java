@@ -243,7 +243,7 @@ public final class CdfSimulator implements RequestHandler, AutoCloseable {
         b.append("{\"time\":");
         Json.quote(b, config.clock().instant().toString());
         b.append(",\"peer\":");
-        Json.quote(b, ctx.peer() != null ? ctx.peer().name() : "");
+        Json.quote(b, ctx.peerName() != null ? ctx.peerName() : "");
         b.append(",\"Session-Id\":");
         Json.quote(b, sessionId);
         b.append(",\"Accounting-Record-Type\":");

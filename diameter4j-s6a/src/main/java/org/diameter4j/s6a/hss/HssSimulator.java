@@ -22,8 +22,9 @@ import org.diameter4j.codec.ResultCodes;
 import org.diameter4j.dictionary.Dictionary;
 import org.diameter4j.node.DiameterNode;
 import org.diameter4j.node.NodeConfig;
+import org.diameter4j.node.PeerView;
 import org.diameter4j.node.RequestContext;
-import org.diameter4j.peer.Peer;
+import org.diameter4j.peer.DisconnectCause;
 import org.diameter4j.s6a.S6a;
 import org.diameter4j.s6a.S6aAnswer;
 import org.diameter4j.s6a.S6aMessages;
@@ -369,8 +370,23 @@ public final class HssSimulator implements AutoCloseable {
         }
 
         @Override
-        public Peer peer() {
+        public String peerName() {
+            return ctx.peerName();
+        }
+
+        @Override
+        public PeerView peer() {
             return ctx.peer();
+        }
+
+        @Override
+        public CompletableFuture<Void> disconnect(DisconnectCause cause) {
+            return ctx.disconnect(cause);
+        }
+
+        @Override
+        public void schedule(Runnable task, java.time.Duration delay) {
+            ctx.schedule(task, delay);
         }
 
         @Override
