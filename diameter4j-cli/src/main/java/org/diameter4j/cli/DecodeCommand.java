@@ -15,6 +15,7 @@ import org.diameter4j.cli.capture.CaptureException;
 import org.diameter4j.cli.capture.CaptureReader;
 import org.diameter4j.cli.capture.CaptureResult;
 import org.diameter4j.cli.capture.CapturedMessage;
+import org.diameter4j.cli.json.MessageJson;
 import org.diameter4j.codec.DecodeFailure;
 import org.diameter4j.codec.DecodeOptions;
 import org.diameter4j.codec.DecodeResult;

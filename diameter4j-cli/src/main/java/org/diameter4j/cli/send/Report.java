@@ -124,7 +124,7 @@ public final class Report {
     private String json(Outcome o) {
         StringWriter sw = new StringWriter();
         try (JsonGenerator g = JSON.createGenerator(sw)) {
-            org.diameter4j.cli.send.JsonAvps w = new org.diameter4j.cli.send.JsonAvps(dict);
+            org.diameter4j.cli.json.MessageJson w = new org.diameter4j.cli.json.MessageJson(dict);
             g.writeStartObject();
             g.writeStringField("command", o.command());
             DiameterMessage a = o.answer();

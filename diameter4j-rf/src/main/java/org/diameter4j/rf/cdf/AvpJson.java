@@ -1,5 +1,7 @@
 package org.diameter4j.rf.cdf;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -14,7 +16,9 @@ import org.diameter4j.dictionary.AvpDefinition;
 import org.diameter4j.dictionary.Dictionary;
 
 /**
- * Writes AVPs as a JSON object, name → value, as the CDF stores them:
+ * Writes AVPs as a JSON object, name → value, as the CDF stores them (the record shape, as
+ * freeDiameter's app_acct keeps a row per record; d4j's message shape, for decode and client, is
+ * {@code org.diameter4j.cli.json.MessageJson}):
  *
  * <ul>
  *   <li>integers as numbers (Unsigned64 unsigned); Enumerated as the value name when the dictionary
@@ -34,36 +38,27 @@ public final class AvpJson {
         this.dictionary = dictionary;
     }
 
-    /** Appends the AVPs as one JSON object. */
-    public void write(StringBuilder out, Iterable<Avp> avps) {
+    /** Writes the AVPs as one JSON object. */
+    public void write(JsonGenerator g, Iterable<Avp> avps) throws IOException {
         Map<String, List<Avp>> byName = new LinkedHashMap<>();
         for (Avp a : avps) {
             byName.computeIfAbsent(name(a), k -> new ArrayList<>()).add(a);
         }
-        out.append('{');
-        boolean first = true;
+        g.writeStartObject();
         for (Map.Entry<String, List<Avp>> e : byName.entrySet()) {
-            if (!first) {
-                out.append(',');
-            }
-            first = false;
-            Json.quote(out, e.getKey());
-            out.append(':');
+            g.writeFieldName(e.getKey());
             List<Avp> list = e.getValue();
             if (list.size() == 1) {
-                value(out, list.get(0));
+                value(g, list.get(0));
             } else {
-                out.append('[');
-                for (int i = 0; i < list.size(); i++) {
-                    if (i > 0) {
-                        out.append(',');
-                    }
-                    value(out, list.get(i));
+                g.writeStartArray();
+                for (Avp a : list) {
+                    value(g, a);
                 }
-                out.append(']');
+                g.writeEndArray();
             }
         }
-        out.append('}');
+        g.writeEndObject();
     }
 
     /** The AVP's dictionary name, or AVP-code[-vendor]. */
@@ -77,61 +72,75 @@ public final class AvpJson {
                 + (a.vendorId() != 0 ? "-" + Integer.toUnsignedString(a.vendorId()) : "");
     }
 
-    private void value(StringBuilder out, Avp a) {
+    private void value(JsonGenerator g, Avp a) throws IOException {
         AvpDefinition d = dictionary.avp(a.code(), a.vendorId());
         if (d == null) {
-            Json.quote(out, "hex:" + HexFormat.of().formatHex(a.valueBytes()));
+            g.writeString("hex:" + HexFormat.of().formatHex(a.valueBytes()));
             return;
         }
-        int mark = out.length();
+        Object v;
         try {
-            typed(out, d, a);
+            v = typed(d, a);
         } catch (RuntimeException e) {
-            out.setLength(mark);
-            Json.quote(out, "hex:" + HexFormat.of().formatHex(a.valueBytes()));
+            v = null; // does not decode per its type
+        }
+        if (v == null) {
+            g.writeString("hex:" + HexFormat.of().formatHex(a.valueBytes()));
+        } else if (v instanceof AvpList children) {
+            write(g, children);
+        } else if (v instanceof Long n) {
+            g.writeNumber(n);
+        } else if (v instanceof Integer n) {
+            g.writeNumber(n);
+        } else if (v instanceof Double n) {
+            g.writeNumber(n);
+        } else if (v instanceof UnsignedText u) {
+            g.writeNumber(u.text());
+        } else {
+            g.writeString((String) v);
         }
     }
 
-    private void typed(StringBuilder out, AvpDefinition d, Avp a) {
+    /** An Unsigned64 above Long.MAX_VALUE, written as a number from its decimal text. */
+    private record UnsignedText(String text) {}
+
+    /**
+     * The value to write: a number, a string, or the children of a Grouped AVP — decoded fully
+     * first, so that a value that does not decode is written as hex and nothing half-written.
+     */
+    private static Object typed(AvpDefinition d, Avp a) {
         DataType t = d.type();
-        switch (t) {
-            case INTEGER32 -> out.append(a.asInt32());
-            case UNSIGNED32 -> out.append(a.asUnsigned32());
-            case INTEGER64 -> out.append(a.asInt64());
-            case UNSIGNED64 -> out.append(Long.toUnsignedString(a.asUnsigned64()));
+        return switch (t) {
+            case INTEGER32 -> a.asInt32();
+            case UNSIGNED32 -> a.asUnsigned32();
+            case INTEGER64 -> a.asInt64();
+            case UNSIGNED64 -> new UnsignedText(Long.toUnsignedString(a.asUnsigned64()));
             case ENUMERATED -> {
                 int v = a.asInt32();
                 String n = d.valueName(v);
-                if (n != null) {
-                    Json.quote(out, n);
-                } else {
-                    out.append(v);
-                }
+                yield n != null ? n : (Object) v;
             }
             case FLOAT32, FLOAT64 -> {
                 double v = t == DataType.FLOAT32 ? a.asFloat32() : a.asFloat64();
-                if (Double.isFinite(v)) {
-                    out.append(v);
-                } else {
-                    Json.quote(out, Double.toString(v));
-                }
+                yield Double.isFinite(v) ? (Object) v : Double.toString(v);
             }
             case UTF8_STRING, DIAMETER_IDENTITY, DIAMETER_URI, IP_FILTER_RULE, QOS_FILTER_RULE ->
-                    Json.quote(out, a.asUtf8());
-            case OCTET_STRING -> Json.quote(out, octets(a.valueBytes()));
+                    a.asUtf8();
+            case OCTET_STRING -> octets(a.valueBytes());
             case ADDRESS -> {
                 DiameterAddress ad = a.asAddress();
                 boolean ip =
                         ad.family() == DiameterAddress.FAMILY_IPV4
                                 || ad.family() == DiameterAddress.FAMILY_IPV6;
-                Json.quote(out, ip ? ad.inetAddress().getHostAddress() : ad.toString());
+                yield ip ? ad.inetAddress().getHostAddress() : ad.toString();
             }
-            case TIME -> Json.quote(out, a.asTime().toString());
+            case TIME -> a.asTime().toString();
             case GROUPED -> {
                 AvpList children = a.children();
-                write(out, children);
+                children.size(); // parses the children now: a broken Grouped is written as hex
+                yield children;
             }
-        }
+        };
     }
 
     static String octets(byte[] b) {

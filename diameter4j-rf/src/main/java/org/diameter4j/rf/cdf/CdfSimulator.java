@@ -1,6 +1,10 @@
 package org.diameter4j.rf.cdf;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -239,17 +243,6 @@ public final class CdfSimulator implements RequestHandler, AutoCloseable {
             String sessionId,
             String typeName,
             long recordNumber) {
-        StringBuilder b = new StringBuilder(512);
-        b.append("{\"time\":");
-        Json.quote(b, config.clock().instant().toString());
-        b.append(",\"peer\":");
-        Json.quote(b, ctx.peerName() != null ? ctx.peerName() : "");
-        b.append(",\"Session-Id\":");
-        Json.quote(b, sessionId);
-        b.append(",\"Accounting-Record-Type\":");
-        Json.quote(b, typeName);
-        b.append(",\"Accounting-Record-Number\":").append(recordNumber);
-        b.append(",\"Origin-Host\":");
         Avp oh = req.find(Names.ORIGIN_HOST, 0);
         String originHost;
         try {
@@ -257,14 +250,27 @@ public final class CdfSimulator implements RequestHandler, AutoCloseable {
         } catch (RuntimeException e) {
             originHost = "";
         }
-        Json.quote(b, originHost);
-        b.append(",\"retransmitted\":").append(req.isRetransmit());
-        b.append(",\"End-to-End\":").append(Integer.toUnsignedLong(req.endToEnd()));
-        b.append(",\"avps\":");
-        new AvpJson(ctx.dictionary()).write(b, req.avps());
-        b.append('}');
-        return b.toString();
+        StringWriter out = new StringWriter(512);
+        try (JsonGenerator g = JSON.createGenerator(out)) {
+            g.writeStartObject();
+            g.writeStringField("time", config.clock().instant().toString());
+            g.writeStringField("peer", ctx.peerName() != null ? ctx.peerName() : "");
+            g.writeStringField("Session-Id", sessionId);
+            g.writeStringField("Accounting-Record-Type", typeName);
+            g.writeNumberField("Accounting-Record-Number", recordNumber);
+            g.writeStringField("Origin-Host", originHost);
+            g.writeBooleanField("retransmitted", req.isRetransmit());
+            g.writeNumberField("End-to-End", Integer.toUnsignedLong(req.endToEnd()));
+            g.writeFieldName("avps");
+            new AvpJson(ctx.dictionary()).write(g, req.avps());
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing a record to memory", e); // a StringWriter
+        }
+        return out.toString();
     }
+
+    private static final JsonFactory JSON = new JsonFactory();
 
     private static String recordTypeName(Dictionary d, Avp type) {
         long v;

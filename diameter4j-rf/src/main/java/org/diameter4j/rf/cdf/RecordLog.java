@@ -1,5 +1,8 @@
 package org.diameter4j.rf.cdf;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -276,20 +279,37 @@ public final class RecordLog implements AutoCloseable {
         }
     }
 
-    /** The key of a stored line, or null when the line is not a record. */
+    /**
+     * The key of a stored line, or null when the line is not a record: its top-level "Session-Id"
+     * (a string) and "Accounting-Record-Number" (an integer), read with jackson's streaming parser
+     * without building the rest.
+     */
     static Key keyOf(String line) {
-        try {
-            Map<String, Object> m = Json.parseObject(line);
-            Object sid = m.get("Session-Id");
-            Object n = m.get("Accounting-Record-Number");
-            if (sid instanceof String s && n instanceof Long l) {
-                return new Key(s, l);
+        try (JsonParser p = JSON.createParser(line)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return null;
             }
-            return null;
-        } catch (IllegalArgumentException e) {
-            return null;
+            String sid = null;
+            Long number = null;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken v = p.nextToken();
+                if ("Session-Id".equals(field) && v == JsonToken.VALUE_STRING) {
+                    sid = p.getText();
+                } else if ("Accounting-Record-Number".equals(field)
+                        && v == JsonToken.VALUE_NUMBER_INT) {
+                    number = p.getLongValue();
+                } else {
+                    p.skipChildren();
+                }
+            }
+            return sid != null && number != null ? new Key(sid, number) : null;
+        } catch (IOException e) {
+            return null; // a torn last line after a crash, or not JSON
         }
     }
+
+    private static final JsonFactory JSON = new JsonFactory();
 
     // ---- appending ----------------------------------------------------------------------------
 

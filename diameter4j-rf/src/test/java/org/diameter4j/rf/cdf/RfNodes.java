@@ -1,5 +1,8 @@
 package org.diameter4j.rf.cdf;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -66,6 +69,9 @@ final class RfNodes {
         return D.get(answer, "Result-Code").asUnsigned32();
     }
 
+    private static final ObjectMapper RECORDS =
+            new ObjectMapper().configure(DeserializationFeature.USE_LONG_FOR_INTS, true);
+
     /** The record file's lines, parsed. */
     static List<Map<String, Object>> records(Path file) throws IOException {
         List<Map<String, Object>> out = new ArrayList<>();
@@ -74,7 +80,7 @@ final class RfNodes {
         }
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
             if (!line.isBlank()) {
-                out.add(Json.parseObject(line));
+                out.add(RECORDS.readValue(line, new TypeReference<Map<String, Object>>() {}));
             }
         }
         return out;

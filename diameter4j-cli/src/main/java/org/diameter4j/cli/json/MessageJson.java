@@ -1,4 +1,4 @@
-package org.diameter4j.cli;
+package org.diameter4j.cli.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
@@ -12,17 +12,23 @@ import org.diameter4j.dictionary.AvpDefinition;
 import org.diameter4j.dictionary.AvpValues;
 import org.diameter4j.dictionary.Dictionary;
 
-/** Writes messages, AVPs and failures as JSON objects with stable field names. */
-final class MessageJson {
+/**
+ * The one JSON shape of messages, AVPs and decode failures in d4j: {@code decode --json}, {@code
+ * client --json} and the scripts that read them see the same fields for the same AVP — name, code,
+ * vendorId (vendor AVPs), flags, length, type, then either {@code avps} (Grouped) or {@code value}
+ * (a number for the integer formats, Unsigned64 unsigned; text otherwise) and {@code valueName}
+ * when the dictionary names the value.
+ */
+public final class MessageJson {
     private static final int MAX_DEPTH = 32;
     private final Dictionary dict;
 
-    MessageJson(Dictionary dict) {
+    public MessageJson(Dictionary dict) {
         this.dict = dict;
     }
 
     /** The header fields and {@code "avps"}; the caller opened the object. */
-    void writeMessageFields(JsonGenerator g, DiameterMessage m) throws IOException {
+    public void writeMessageFields(JsonGenerator g, DiameterMessage m) throws IOException {
         g.writeStringField(
                 "command", dict.commandName(m.applicationId(), m.commandCode(), m.isRequest()));
         g.writeNumberField("commandCode", m.commandCode());
@@ -42,7 +48,12 @@ final class MessageJson {
         writeAvps(g, m.avps(), 1);
     }
 
-    void writeAvps(JsonGenerator g, AvpList avps, int depth) throws IOException {
+    /** The AVPs as a JSON array. */
+    public void writeAvps(JsonGenerator g, AvpList avps) throws IOException {
+        writeAvps(g, avps, 1);
+    }
+
+    private void writeAvps(JsonGenerator g, AvpList avps, int depth) throws IOException {
         g.writeStartArray();
         for (Avp a : avps) {
             writeAvp(g, a, depth);
@@ -50,7 +61,7 @@ final class MessageJson {
         g.writeEndArray();
     }
 
-    void writeAvp(JsonGenerator g, Avp a, int depth) throws IOException {
+    private void writeAvp(JsonGenerator g, Avp a, int depth) throws IOException {
         AvpDefinition d = dict.avp(a.code(), a.vendorId());
         DataType type = d != null ? d.type() : null;
         g.writeStartObject();
@@ -89,7 +100,7 @@ final class MessageJson {
         g.writeEndObject();
     }
 
-    void writeFailure(JsonGenerator g, DecodeFailure f) throws IOException {
+    public void writeFailure(JsonGenerator g, DecodeFailure f) throws IOException {
         g.writeStartObject();
         g.writeNumberField("resultCode", f.resultCode());
         g.writeStringField("resultName", dict.resultCodeName(f.resultCode()));
