@@ -1,6 +1,7 @@
 package org.diameter4j.cli;
 
 import java.io.PrintWriter;
+import java.util.function.Consumer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -55,8 +56,18 @@ public final class Main implements Runnable {
 
     /** Runs {@code d4j args} with the given streams; returns the exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        return run(args, out, err, started -> {});
+    }
+
+    /**
+     * Runs {@code d4j args}; a long-running command calls {@code onStarted} once it is ready (no
+     * static state: several run side by side in one JVM).
+     */
+    static int run(String[] args, PrintWriter out, PrintWriter err, Consumer<Started> onStarted) {
         Main main = new Main();
         CommandLine cl = new CommandLine(main);
+        ((ServerCommand) cl.getSubcommands().get("server").getCommand()).onStarted = onStarted;
+        ((NodeCommand) cl.getSubcommands().get("node").getCommand()).onStarted = onStarted;
         cl.setOut(out);
         cl.setErr(err);
         cl.setExitCodeExceptionMapper(e -> USAGE);

@@ -72,11 +72,8 @@ public final class NodeCommand implements Callable<Integer> {
 
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-    /** A running node, for in-process tests (as SIGTERM would, {@code stop} stops it). */
-    record Running(DiameterNode node, String adminUrl, CountDownLatch stop) {}
-
-    /** Set once the node runs and its admin endpoint serves; null otherwise. */
-    static volatile Running running;
+    /** Told once the node runs and its admin endpoint serves (Main.run sets it). */
+    java.util.function.Consumer<Started> onStarted = started -> {};
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
 
@@ -235,7 +232,7 @@ public final class NodeCommand implements Callable<Integer> {
                         "d4j-node-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         banner(out, node, sims, admin);
-        running = new Running(node, admin.url(), stop);
+        onStarted.accept(new Started(node, admin.url(), stop));
         try {
             stop.await();
             try {
@@ -251,7 +248,6 @@ public final class NodeCommand implements Callable<Integer> {
             log.accept("node stopped");
             clean[0] = true;
         } finally {
-            running = null;
             trace.setUseParentHandlers(true);
             for (Handler h : trace.getHandlers()) {
                 trace.removeHandler(h);

@@ -113,8 +113,8 @@ public final class ServerCommand implements Callable<Integer> {
 
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-    /** Set by tests: stop the server without a signal. */
-    static volatile CountDownLatch stopSignal;
+    /** Told when the server is ready, with the latch that stops it (Main.run sets it). */
+    java.util.function.Consumer<Started> onStarted = started -> {};
 
     @Override
     public Integer call() throws Exception {
@@ -224,7 +224,7 @@ public final class ServerCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         banner(out, node, sims, where);
         installOutput(node, dict, out);
-        stopSignal = stop; // ready: listening, and every answer is printed
+        onStarted.accept(new Started(node, null, stop)); // listening, every answer printed
         try {
             stop.await();
             try {

@@ -19,12 +19,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.diameter4j.node.DiameterNode;
 import org.diameter4j.node.NodeConfig;
 import org.diameter4j.peer.ApplicationId;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,28 +70,30 @@ class NodeShowCommandTest {
         final StringWriter err = new StringWriter();
         final AtomicInteger exit = new AtomicInteger(-1);
         final Thread thread;
-        final NodeCommand.Running running;
+        final Started running;
 
         Node(String... args) throws InterruptedException {
-            NodeCommand.running = null;
+            CompletableFuture<Started> started = new CompletableFuture<>();
             thread =
                     new Thread(
                             () -> {
                                 try (PrintWriter o = new PrintWriter(out, true);
                                         PrintWriter e = new PrintWriter(err, true)) {
-                                    exit.set(Main.run(args, o, e));
+                                    exit.set(Main.run(args, o, e, started::complete));
+                                } finally {
+                                    started.complete(null); // ended without starting
                                 }
                             },
                             "d4j-node-under-test");
             thread.setDaemon(true);
             thread.start();
-            long deadline = System.currentTimeMillis() + 20_000;
-            while (NodeCommand.running == null
-                    && thread.isAlive()
-                    && System.currentTimeMillis() < deadline) {
-                Thread.sleep(10);
+            Started s;
+            try {
+                s = started.get(20, TimeUnit.SECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                s = null;
             }
-            running = NodeCommand.running;
+            running = s;
             if (running == null) {
                 thread.join(5_000);
                 fail("d4j node did not start: exit " + exit.get() + "\n" + out + err);
@@ -125,11 +130,6 @@ class NodeShowCommandTest {
                                 .build());
         dras.add(n);
         return n;
-    }
-
-    @BeforeEach
-    void clean() {
-        NodeCommand.running = null;
     }
 
     @AfterEach

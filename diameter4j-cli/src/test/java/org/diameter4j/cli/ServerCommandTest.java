@@ -15,7 +15,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code d4j server} in-process, on a background thread, with {@code d4j client} (also in-process)
- * against it. The server is stopped through {@link ServerCommand#stopSignal}, as SIGTERM would.
+ * against it. The server is stopped through the latch {@link Main#run} hands over, as SIGTERM
+ * would.
  */
 @Timeout(60)
 class ServerCommandTest {
@@ -66,25 +71,30 @@ class ServerCommandTest {
         final CountDownLatch stop;
 
         Server(String... args) throws InterruptedException {
-            ServerCommand.stopSignal = null;
+            CompletableFuture<Started> started = new CompletableFuture<>();
             thread =
                     new Thread(
                             () -> {
                                 try (PrintWriter o = new PrintWriter(out, true);
                                         PrintWriter e = new PrintWriter(err, true)) {
-                                    exit.set(Main.run(args, o, e));
+                                    exit.set(Main.run(args, o, e, started::complete));
+                                } finally {
+                                    started.complete(null); // ended without starting
                                 }
                             },
                             "d4j-server-under-test");
             thread.setDaemon(true);
             thread.start();
-            long deadline = System.currentTimeMillis() + 20_000;
-            while (ServerCommand.stopSignal == null
-                    && thread.isAlive()
-                    && System.currentTimeMillis() < deadline) {
-                Thread.sleep(10);
+            Started s;
+            try {
+                s = started.get(20, TimeUnit.SECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                s = null;
             }
-            stop = ServerCommand.stopSignal;
+            stop = s == null ? null : s.stop();
+            if (stop == null) {
+                thread.join(5_000); // it ended without starting: let it finish
+            }
             if (stop == null && thread.isAlive()) {
                 fail("the server did not start within 20 s: " + out + err);
             }
