@@ -84,6 +84,8 @@ public record PeerConfig(
     }
 
     public static final class Builder {
+        Builder() {} // PeerConfig.builder() or connectTo(...)
+
         private String destinationHost;
         private DiameterUri uri;
         private int index = 1;

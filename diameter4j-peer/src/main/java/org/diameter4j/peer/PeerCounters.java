@@ -8,6 +8,8 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * thread, readable from any thread, clearable.
  */
 public final class PeerCounters {
+    PeerCounters() {} // one per Peer
+
     /** The rows of seed 003's statistics table. */
     public enum Kind {
         CER("Capabilities-Exchange-Request"),

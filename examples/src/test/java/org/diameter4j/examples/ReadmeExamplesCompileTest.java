@@ -20,12 +20,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The README's library examples ("Using the library") compile as printed, against the library's
- * jars: each block's imports are its imports, its statements the body of a method. A variable the
- * block uses without declaring ({@code node}, {@code byteBuf}) is a parameter of that method.
+ * The README's library examples ("Using the library") compile as printed, as a module that requires
+ * the library's modules — so only what they export is reachable: each block's imports are its
+ * imports, its statements the body of a method. A variable the block uses without declaring ({@code
+ * node}, {@code byteBuf}) is a parameter of that method.
  */
 class ReadmeExamplesCompileTest {
     private static final Pattern JAVA_BLOCK = Pattern.compile("```java\n(.*?)```", Pattern.DOTALL);
+
+    /** The README examples are a module of their own: what a user's application would require. */
+    private static final String MODULE =
+            "module readme {\n"
+                    + "    requires org.diameter4j.node;\n"
+                    + "    requires org.diameter4j.avps;\n"
+                    + "    requires org.diameter4j.testkit;\n"
+                    + "}\n";
 
     /** Names a README block may use from the text around it, with their types. */
     private static final String[][] CONTEXT = {
@@ -63,7 +72,8 @@ class ReadmeExamplesCompileTest {
                 params.add(c[1] + " " + c[0]);
             }
         }
-        return imports
+        return "package readme;\n\n"
+                + imports
                 + "\nclass "
                 + name
                 + " {\n    @SuppressWarnings(\"unused\")\n    void run("
@@ -90,9 +100,24 @@ class ReadmeExamplesCompileTest {
                         }
                     });
         }
+        sources.add(
+                new SimpleJavaFileObject(
+                        URI.create("string:///module-info.java"), JavaFileObject.Kind.SOURCE) {
+                    @Override
+                    public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+                        return MODULE;
+                    }
+                });
         String cp =
                 System.getProperty(
                         "surefire.test.class.path", System.getProperty("java.class.path"));
+        // Jars and diameter4j's module directories on the module path, the rest on the class path.
+        List<String> modulePath = new ArrayList<>();
+        List<String> classPath = new ArrayList<>();
+        for (String e : cp.split(java.io.File.pathSeparator)) {
+            boolean module = e.endsWith(".jar") || Files.exists(Path.of(e, "module-info.class"));
+            (module ? modulePath : classPath).add(e);
+        }
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         StringWriter errors = new StringWriter();
         boolean ok =
@@ -100,12 +125,19 @@ class ReadmeExamplesCompileTest {
                                 errors,
                                 null,
                                 null,
-                                List.of("-classpath", cp, "-d", out.toString(), "-proc:none"),
+                                List.of(
+                                        "--module-path",
+                                        String.join(java.io.File.pathSeparator, modulePath),
+                                        "-classpath",
+                                        String.join(java.io.File.pathSeparator, classPath),
+                                        "-d",
+                                        out.toString(),
+                                        "-proc:none"),
                                 null,
                                 sources)
                         .call();
         assertThat(ok).as("the README examples compile:\n" + errors).isTrue();
-        assertThat(out.resolve("ReadmeExample1.class").toFile()).exists();
+        assertThat(out.resolve("readme/ReadmeExample1.class").toFile()).exists();
     }
 
     @Test

@@ -18,6 +18,9 @@ public final class SystemScheduler implements CcScheduler, AutoCloseable {
                         return t;
                     });
 
+    /** A scheduler with its own timer thread; {@link #close()} stops it. */
+    public SystemScheduler() {}
+
     /** A process-wide instance. */
     public static SystemScheduler shared() {
         return SHARED;

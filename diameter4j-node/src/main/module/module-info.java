@@ -1,0 +1,10 @@
+/**
+ * The library API (RFC 6733 §2.6, §6): {@code DiameterNode} — peers, routing, relaying, failover,
+ * request handlers, statistics — configured in code or YAML.
+ */
+module org.diameter4j.node {
+    requires transitive org.diameter4j.peer;
+    requires org.yaml.snakeyaml;
+
+    exports org.diameter4j.node;
+}
