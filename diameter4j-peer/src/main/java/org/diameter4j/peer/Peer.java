@@ -548,6 +548,17 @@ public final class Peer implements PeerStateMachine.Actions {
                                     + " (check the certificates and trust on both sides: RFC 6733 §13 requires mutual"
                                     + " authentication)"
                             : "connection " + pc.conn + " lost: " + describe(cause));
+        } else if (pc.current() && fsm.state() == PeerState.WAIT_I_CEA) {
+            // Seed 001: a server that does not know us closes on the CER without a CEA.
+            failure(
+                    "connection "
+                            + pc.conn
+                            + " closed by the peer after our CER, without a CEA (RFC 6733 §5.6):"
+                            + " it likely does not accept Origin-Host "
+                            + ctx.local().originHost()
+                            + " or our address; check its peer list");
+        } else if (pc.current() && fsm.state().isOpen()) {
+            failure("connection " + pc.conn + " closed by the peer without a DPR (RFC 6733 §5.4)");
         }
         if (pc == iConn) {
             fsm.fire(PeerEvent.I_PEER_DISC, pc);
