@@ -3,6 +3,7 @@ module org.diameter4j.gy {
     requires transitive org.diameter4j.node;
     requires transitive org.diameter4j.avps;
     requires transitive org.diameter4j.simulator;
+    requires transitive org.diameter4j.session; // SessionStoreFullException
     requires org.yaml.snakeyaml;
 
     exports org.diameter4j.gy;

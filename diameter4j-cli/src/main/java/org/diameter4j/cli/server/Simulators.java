@@ -252,6 +252,9 @@ public final class Simulators implements AutoCloseable {
 
     @Override
     public void close() {
+        if (ocs != null) {
+            ocs.close();
+        }
         if (cdf != null) {
             cdf.close();
         }

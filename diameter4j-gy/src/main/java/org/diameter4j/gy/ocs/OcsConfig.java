@@ -28,6 +28,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * failure-handling: CONTINUE                                       # CCFH sent in CCAs, optional
  * session-failover: true                                           # CC-Session-Failover, optional
  * rules: [{command: CCR, subscriber: "41780000009", result: 4012}]
+ * max-sessions: 100000                                             # more: 5006, optional
  * </pre>
  */
 public record OcsConfig(
@@ -38,7 +39,8 @@ public record OcsConfig(
         Duration tcc,
         FailureHandling failureHandling,
         Boolean sessionFailover,
-        Rules rules) {
+        Rules rules,
+        Integer maxSessions) {
 
     public static final Balance UNLIMITED =
             new Balance(Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE);
@@ -55,10 +57,21 @@ public record OcsConfig(
         maxGrant = maxGrant == null ? DEFAULT_CHUNK : maxGrant;
         tcc = tcc == null ? Duration.ofHours(1) : tcc;
         rules = rules == null ? Rules.none() : rules;
+        maxSessions = maxSessions == null ? DEFAULT_MAX_SESSIONS : maxSessions;
+        if (maxSessions < 1) {
+            throw new IllegalArgumentException(
+                    "max-sessions must be at least 1, not " + maxSessions);
+        }
     }
 
+    /**
+     * Credit-control sessions held at once unless {@code max-sessions} says otherwise; one more is
+     * answered 5006 DIAMETER_RESOURCES_EXCEEDED (RFC 6733 §7.1.5), so memory stays bounded.
+     */
+    public static final int DEFAULT_MAX_SESSIONS = 100_000;
+
     public static OcsConfig of(Map<String, Balance> subscribers) {
-        return new OcsConfig(subscribers, null, null, null, null, null, null, null);
+        return new OcsConfig(subscribers, null, null, null, null, null, null, null, null);
     }
 
     public OcsConfig withDefault(Balance b) {
@@ -70,7 +83,8 @@ public record OcsConfig(
                 tcc,
                 failureHandling,
                 sessionFailover,
-                rules);
+                rules,
+                maxSessions);
     }
 
     public OcsConfig withMaxGrant(Balance b) {
@@ -82,7 +96,8 @@ public record OcsConfig(
                 tcc,
                 failureHandling,
                 sessionFailover,
-                rules);
+                rules,
+                maxSessions);
     }
 
     public OcsConfig withValidityTime(Long seconds) {
@@ -94,7 +109,8 @@ public record OcsConfig(
                 tcc,
                 failureHandling,
                 sessionFailover,
-                rules);
+                rules,
+                maxSessions);
     }
 
     public OcsConfig withTcc(Duration d) {
@@ -106,12 +122,21 @@ public record OcsConfig(
                 d,
                 failureHandling,
                 sessionFailover,
-                rules);
+                rules,
+                maxSessions);
     }
 
     public OcsConfig withFailureHandling(FailureHandling f, Boolean failover) {
         return new OcsConfig(
-                subscribers, defaultBalance, maxGrant, validityTime, tcc, f, failover, rules);
+                subscribers,
+                defaultBalance,
+                maxGrant,
+                validityTime,
+                tcc,
+                f,
+                failover,
+                rules,
+                maxSessions);
     }
 
     public OcsConfig withRules(Rules r) {
@@ -123,7 +148,21 @@ public record OcsConfig(
                 tcc,
                 failureHandling,
                 sessionFailover,
-                r);
+                r,
+                maxSessions);
+    }
+
+    public OcsConfig withMaxSessions(int n) {
+        return new OcsConfig(
+                subscribers,
+                defaultBalance,
+                maxGrant,
+                validityTime,
+                tcc,
+                failureHandling,
+                sessionFailover,
+                rules,
+                n);
     }
 
     public static OcsConfig load(Path file) throws IOException {
@@ -154,7 +193,8 @@ public record OcsConfig(
                         "tcc",
                         "failure-handling",
                         "session-failover",
-                        "rules");
+                        "rules",
+                        "max-sessions");
         for (Object k : m.keySet()) {
             if (!keys.contains(String.valueOf(k))) {
                 throw new IllegalArgumentException(
@@ -211,7 +251,11 @@ public record OcsConfig(
                 m.get("rules") == null
                         ? null
                         : Rules.fromMaps(listOfMaps(m.get("rules"), where + ".rules"));
-        return new OcsConfig(subs, def, max, vt, tcc, fh, fo, rules);
+        Integer maxSessions =
+                m.get("max-sessions") == null
+                        ? null
+                        : count(m.get("max-sessions"), where + ".max-sessions");
+        return new OcsConfig(subs, def, max, vt, tcc, fh, fo, rules, maxSessions);
     }
 
     private static Balance balanceOf(Object v, String where) {
@@ -242,6 +286,20 @@ public record OcsConfig(
         }
         throw new IllegalArgumentException(
                 where + ": expected a number of seconds (0 to 4294967295), got '" + v + "'");
+    }
+
+    /** A count: a whole number from 1 to 2147483647. */
+    private static int count(Object v, String where) {
+        try {
+            int n = Integer.parseInt(String.valueOf(v).trim());
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // named below
+        }
+        throw new IllegalArgumentException(
+                where + ": expected a whole number from 1 to 2147483647, got '" + v + "'");
     }
 
     private static FailureHandling failureHandling(Object v, String where) {

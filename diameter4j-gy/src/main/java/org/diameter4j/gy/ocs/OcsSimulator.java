@@ -21,6 +21,7 @@ import org.diameter4j.gy.time.CcScheduler;
 import org.diameter4j.gy.time.SystemScheduler;
 import org.diameter4j.node.DiameterNode;
 import org.diameter4j.node.RequestContext;
+import org.diameter4j.session.SessionStoreFullException;
 
 /**
  * An online charging system for Gy/Ro (M-13), served on a {@link DiameterNode} (application 4,
@@ -50,7 +51,7 @@ import org.diameter4j.node.RequestContext;
  *
  * Balances are exact under concurrency: each account is updated atomically.
  */
-public final class OcsSimulator {
+public final class OcsSimulator implements AutoCloseable {
     private static final int KINDS = 3;
 
     private final OcsConfig config;
@@ -89,7 +90,14 @@ public final class OcsSimulator {
                             if (s != null) {
                                 s.releaseAll();
                             }
-                        });
+                        },
+                        config.maxSessions());
+    }
+
+    /** Stops the session sweep timer. */
+    @Override
+    public void close() {
+        sessions.close();
     }
 
     /** Creates the simulator and registers its CCR handler on {@code node}. */
@@ -219,12 +227,21 @@ public final class OcsSimulator {
                             "subscriber " + subscriber + " is not known to this OCS",
                             null);
                 }
-                s =
-                        sessions.touch(
-                                sid,
-                                peer,
-                                clientHost,
-                                x -> x != null ? x : new OcsSession(subscriber, acc));
+                try {
+                    s =
+                            sessions.touch(
+                                    sid,
+                                    peer,
+                                    clientHost,
+                                    x -> x != null ? x : new OcsSession(subscriber, acc));
+                } catch (SessionStoreFullException full) {
+                    // RFC 6733 §7.1.5: a resource limit, not the request's fault.
+                    return ctx.errorAnswer(
+                            req,
+                            ResultCodes.DIAMETER_RESOURCES_EXCEEDED,
+                            full.getMessage() + " (max-sessions " + config.maxSessions() + ")",
+                            null);
+                }
             } else {
                 s = sessions.touch(sid, peer, clientHost, x -> x);
             }

@@ -2,9 +2,7 @@ package org.diameter4j.gy.server;
 
 import java.lang.System.Logger.Level;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.diameter4j.codec.DiameterMessage;
@@ -12,35 +10,42 @@ import org.diameter4j.dictionary.Dictionary;
 import org.diameter4j.gy.GyConstants;
 import org.diameter4j.gy.time.CcScheduler;
 import org.diameter4j.node.DiameterNode;
+import org.diameter4j.session.InMemorySessionStore;
+import org.diameter4j.session.SessionStoreFullException;
 
 /**
- * The credit-control server's sessions (RFC 4006 §7, server state machine Idle/Open): each one
- * supervised by the Tcc timer (§13) — when no CCR arrives within Tcc the session is dropped and
- * {@code onExpiry} releases its reservations. Also the server-initiated messages towards the
- * session's client: RAR (re-authorisation, §5.5) and ASR (abort, RFC 6733 §8.5), sent to the peer
- * the session's requests came from.
+ * The credit-control server's sessions (RFC 4006 §7, server state machine Idle/Open), held in a
+ * bounded {@link InMemorySessionStore}: each one lives for Tcc (§13) after its last CCR — when no
+ * CCR arrives within Tcc the session is dropped and {@code onExpiry} releases its reservations. One
+ * sweep timer (every {@link #SWEEP}) finds the expired sessions, instead of a timer per session, so
+ * expiry happens within a second after Tcc. When {@code maxSessions} are held a new session is
+ * refused with {@link SessionStoreFullException} (the OCS answers 5006
+ * DIAMETER_RESOURCES_EXCEEDED): memory stays bounded whatever the clients do.
+ *
+ * <p>Also the server-initiated messages towards the session's client: RAR (re-authorisation, §5.5)
+ * and ASR (abort, RFC 6733 §8.5), sent to the peer the session's requests came from.
  *
  * @param <S> the application's per-session state
  */
-public final class GyServerSessions<S> {
+public final class GyServerSessions<S> implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger("org.diameter4j.gy");
+
+    /** How often expired sessions are looked for. */
+    public static final Duration SWEEP = Duration.ofSeconds(1);
 
     private final DiameterNode node;
     private final CcScheduler scheduler;
     private final Duration defaultTcc;
     private final BiConsumer<String, S> onExpiry;
-    private final Map<String, Entry<S>> sessions = new ConcurrentHashMap<>();
+    private final InMemorySessionStore<Entry<S>> store;
+    private volatile CcScheduler.Timer sweep;
+    private volatile boolean closed;
 
+    /** What the store keeps per session: the state and where its requests come from. */
     private static final class Entry<S> {
-        final String sessionId;
         volatile String peer;
         volatile String clientHost;
         volatile S state;
-        CcScheduler.Timer tcc;
-
-        Entry(String sessionId) {
-            this.sessionId = sessionId;
-        }
     }
 
     /**
@@ -53,16 +58,47 @@ public final class GyServerSessions<S> {
             CcScheduler scheduler,
             Duration tcc,
             BiConsumer<String, S> onExpiry) {
+        this(node, scheduler, tcc, onExpiry, 100_000);
+    }
+
+    /**
+     * @param maxSessions sessions held at once; one more is refused
+     */
+    public GyServerSessions(
+            DiameterNode node,
+            CcScheduler scheduler,
+            Duration tcc,
+            BiConsumer<String, S> onExpiry,
+            int maxSessions) {
         this.node = node;
         this.scheduler = scheduler;
         this.defaultTcc = tcc;
         this.onExpiry = onExpiry;
+        this.store = new InMemorySessionStore<>(maxSessions, scheduler::nowMillis, this::expired);
+        this.sweep = scheduler.schedule(SWEEP, this::sweep);
+    }
+
+    private void sweep() {
+        store.purgeExpired();
+        if (!closed) {
+            sweep = scheduler.schedule(SWEEP, this::sweep);
+        }
+    }
+
+    private void expired(String sessionId, Entry<S> e) {
+        LOG.log(
+                Level.INFO,
+                "session " + sessionId + ": no CCR within Tcc; releasing it (RFC 4006 §13)");
+        if (onExpiry != null) {
+            onExpiry.accept(sessionId, e.state);
+        }
     }
 
     /**
      * A CCR of the session arrived from {@code peer} (whose Origin-Host is {@code clientHost}):
-     * creates or updates the state with {@code fn} (null removes nothing: the session keeps its
-     * state) and restarts Tcc. Atomic per session.
+     * creates or updates the state with {@code fn} and restarts Tcc. Atomic per session.
+     *
+     * @throws SessionStoreFullException for a new session when the store is full
      */
     public S touch(String sessionId, String peer, String clientHost, Function<S, S> fn) {
         return touch(sessionId, peer, clientHost, defaultTcc, fn);
@@ -70,69 +106,46 @@ public final class GyServerSessions<S> {
 
     public S touch(
             String sessionId, String peer, String clientHost, Duration tcc, Function<S, S> fn) {
-        Entry<S> e = sessions.computeIfAbsent(sessionId, Entry::new);
-        synchronized (e) {
-            e.peer = peer;
-            e.clientHost = clientHost;
-            e.state = fn.apply(e.state);
-            if (e.tcc != null) {
-                e.tcc.cancel();
-            }
-            if (sessions.get(sessionId) != e) {
-                sessions.put(sessionId, e); // raced with an expiry: the CCR revives the session
-            }
-            CcScheduler.Timer[] t = new CcScheduler.Timer[1];
-            t[0] = scheduler.schedule(tcc, () -> expire(e, t[0]));
-            e.tcc = t[0];
-            return e.state;
-        }
-    }
-
-    private void expire(Entry<S> e, CcScheduler.Timer t) {
-        S state;
-        synchronized (e) {
-            if (e.tcc != t || !sessions.remove(e.sessionId, e)) {
-                return;
-            }
-            e.tcc = null;
-            state = e.state;
-        }
-        LOG.log(
-                Level.INFO,
-                "session " + e.sessionId + ": no CCR within Tcc; releasing it (RFC 4006 §13)");
-        if (onExpiry != null) {
-            onExpiry.accept(e.sessionId, state);
-        }
+        Entry<S> e =
+                store.compute(
+                        sessionId,
+                        tcc,
+                        (id, old) -> {
+                            Entry<S> x = old != null ? old : new Entry<>();
+                            x.peer = peer;
+                            x.clientHost = clientHost;
+                            x.state = fn.apply(x.state);
+                            return x;
+                        });
+        return e.state;
     }
 
     public S get(String sessionId) {
-        Entry<S> e = sessions.get(sessionId);
-        return e == null ? null : e.state;
+        return store.get(sessionId).map(e -> e.state).orElse(null);
     }
 
-    /** Ends the session (CCR-TERMINATE answered): Tcc stops. */
+    /** Ends the session (CCR-TERMINATE answered). */
     public S remove(String sessionId) {
-        Entry<S> e = sessions.remove(sessionId);
-        if (e == null) {
-            return null;
-        }
-        synchronized (e) {
-            if (e.tcc != null) {
-                e.tcc.cancel();
-                e.tcc = null;
-            }
-            return e.state;
-        }
+        return store.remove(sessionId).map(e -> e.state).orElse(null);
     }
 
     public int size() {
-        return sessions.size();
+        return store.size();
     }
 
     /** The peer the session's requests come from, or null. */
     public String peerOf(String sessionId) {
-        Entry<S> e = sessions.get(sessionId);
-        return e == null ? null : e.peer;
+        return store.get(sessionId).map(e -> e.peer).orElse(null);
+    }
+
+    /** Stops the sweep timer; the sessions held are dropped without their expiry being told. */
+    @Override
+    public void close() {
+        closed = true;
+        CcScheduler.Timer t = sweep;
+        if (t != null) {
+            t.cancel();
+        }
     }
 
     /**
@@ -140,7 +153,7 @@ public final class GyServerSessions<S> {
      * is the RAA.
      */
     public CompletableFuture<DiameterMessage> reAuth(String sessionId, Duration timeout) {
-        Entry<S> e = sessions.get(sessionId);
+        Entry<S> e = store.get(sessionId).orElse(null);
         if (e == null) {
             return CompletableFuture.failedFuture(
                     new IllegalArgumentException("no session " + sessionId));
@@ -162,7 +175,7 @@ public final class GyServerSessions<S> {
      * ASA.
      */
     public CompletableFuture<DiameterMessage> abort(String sessionId, Duration timeout) {
-        Entry<S> e = sessions.get(sessionId);
+        Entry<S> e = store.get(sessionId).orElse(null);
         if (e == null) {
             return CompletableFuture.failedFuture(
                     new IllegalArgumentException("no session " + sessionId));
