@@ -557,8 +557,6 @@ public final class Peer implements PeerStateMachine.Actions {
                             + " it likely does not accept Origin-Host "
                             + ctx.local().originHost()
                             + " or our address; check its peer list");
-        } else if (pc.current() && fsm.state().isOpen()) {
-            failure("connection " + pc.conn + " closed by the peer without a DPR (RFC 6733 §5.4)");
         }
         if (pc == iConn) {
             fsm.fire(PeerEvent.I_PEER_DISC, pc);
