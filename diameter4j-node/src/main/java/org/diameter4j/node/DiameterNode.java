@@ -2,7 +2,6 @@ package org.diameter4j.node;
 
 import io.netty.channel.EventLoop;
 import java.lang.System.Logger.Level;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,7 +19,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
 import org.diameter4j.codec.Avp;
 import org.diameter4j.codec.DecodeFailure;
 import org.diameter4j.codec.DecodeOptions;
@@ -29,7 +27,6 @@ import org.diameter4j.codec.ResultCodes;
 import org.diameter4j.codec.type.DiameterUri;
 import org.diameter4j.dictionary.Dictionary;
 import org.diameter4j.dictionary.MessageValidator;
-import org.diameter4j.dictionary.dump.MessageDump;
 import org.diameter4j.peer.ApplicationId;
 import org.diameter4j.peer.DiameterException;
 import org.diameter4j.peer.DisconnectCause;
@@ -40,12 +37,9 @@ import org.diameter4j.peer.InboundConnections;
 import org.diameter4j.peer.LocalIdentity;
 import org.diameter4j.peer.Peer;
 import org.diameter4j.peer.PeerConfig;
-import org.diameter4j.peer.PeerContext;
 import org.diameter4j.peer.PeerNotReadyException;
 import org.diameter4j.peer.PeerState;
-import org.diameter4j.peer.PendingRequest;
 import org.diameter4j.peer.RemoteCapabilities;
-import org.diameter4j.peer.StrictSend;
 import org.diameter4j.transport.Connection;
 import org.diameter4j.transport.Listener;
 import org.diameter4j.transport.Transport;
@@ -69,8 +63,8 @@ import org.diameter4j.transport.TransportProtocol;
  * Thread-safe. {@link #close()} sends DPR to every open peer and waits for the DPAs (bounded).
  */
 public final class DiameterNode implements AutoCloseable {
-    private static final System.Logger LOG = System.getLogger("org.diameter4j.node");
-    private static final System.Logger TRACE = System.getLogger("org.diameter4j.trace");
+    static final System.Logger LOG = System.getLogger("org.diameter4j.node");
+    static final System.Logger TRACE = System.getLogger("org.diameter4j.trace");
 
     static final int ORIGIN_HOST = 264;
     static final int ORIGIN_REALM = 296;
@@ -80,33 +74,34 @@ public final class DiameterNode implements AutoCloseable {
     static final int ROUTE_RECORD = 282;
     static final int ERROR_REPORTING_HOST = 294;
 
-    private final NodeConfig config;
-    private final Dictionary dictionary;
-    private final Transport transport;
-    private final Ids ids = new Ids();
+    final NodeConfig config;
+    final Dictionary dictionary;
+    final Transport transport;
+    final Ids ids = new Ids();
     private final SessionIds sessionIds;
-    private final HostResolver resolver;
+    final HostResolver resolver;
     private final MessageValidator validator;
-    private final Map<String, Peer> peers = new ConcurrentHashMap<>();
-    private final Map<Long, RequestHandler> handlers = new ConcurrentHashMap<>();
-    private final List<PeerListener> listeners = new CopyOnWriteArrayList<>();
+    final Map<String, Peer> peers = new ConcurrentHashMap<>();
+    final Map<Long, RequestHandler> handlers = new ConcurrentHashMap<>();
+    final List<PeerListener> listeners = new CopyOnWriteArrayList<>();
     private final List<Listener> bound = new ArrayList<>();
-    private final Set<String> debugPeers = ConcurrentHashMap.newKeySet();
-    private final List<Consumer<Traced>> tracers = new CopyOnWriteArrayList<>();
-    private final Context context = new Context();
+    final Set<String> debugPeers = ConcurrentHashMap.newKeySet();
+    final List<Consumer<Traced>> tracers = new CopyOnWriteArrayList<>();
+    private final NodePeerContext context = new NodePeerContext(this);
+    private final Relay relay = new Relay(this);
     private final DuplicateCache duplicates;
-    private final NodeMetrics metrics;
-    private final Map<Peer, Long> busyUntil = new ConcurrentHashMap<>();
-    private final Map<Peer, Boolean> activeState = new ConcurrentHashMap<>();
+    final NodeMetrics metrics;
+    final Map<Peer, Long> busyUntil = new ConcurrentHashMap<>();
+    final Map<Peer, Boolean> activeState = new ConcurrentHashMap<>();
     private final List<Consumer<NodeEvent>> eventListeners = new CopyOnWriteArrayList<>();
-    private final AtomicLong droppedMessages = new AtomicLong();
+    final AtomicLong droppedMessages = new AtomicLong();
     private volatile boolean closed;
 
     /** A message passed on a peer connection: what {@link #trace} reports. */
     public record Traced(Peer peer, DiameterMessage message, boolean received) {}
 
     /** Where handlers and users' continuations run (never the I/O thread by default). */
-    private final java.util.concurrent.Executor callbacks;
+    final java.util.concurrent.Executor callbacks;
 
     /** The pool this node made for them, shut down by {@link #close()}; null when given one. */
     private final java.util.concurrent.ExecutorService ownedCallbacks;
@@ -206,7 +201,7 @@ public final class DiameterNode implements AutoCloseable {
         }
     }
 
-    private static String rootMessage(Throwable t) {
+    static String rootMessage(Throwable t) {
         Throwable c = t;
         while (c.getCause() != null
                 && (c instanceof ExecutionException
@@ -317,7 +312,7 @@ public final class DiameterNode implements AutoCloseable {
     private volatile CachedRoutes cachedRoutes;
 
     /** A peer was added, removed, or changed state or availability: the routing table is stale. */
-    private void routesChanged() {
+    void routesChanged() {
         routesVersion.incrementAndGet();
     }
 
@@ -371,7 +366,7 @@ public final class DiameterNode implements AutoCloseable {
         eventListeners.remove(l);
     }
 
-    private void emit(NodeEvent e, boolean log) {
+    void emit(NodeEvent e, boolean log) {
         if (log) {
             LOG.log(Level.INFO, e.name() + ": " + e.text());
         }
@@ -385,7 +380,7 @@ public final class DiameterNode implements AutoCloseable {
     }
 
     /** A peer that answered 3004 DIAMETER_TOO_BUSY within the back-off. */
-    private boolean isBusy(Peer p) {
+    boolean isBusy(Peer p) {
         Long until = busyUntil.get(p);
         if (until == null) {
             return false;
@@ -397,7 +392,7 @@ public final class DiameterNode implements AutoCloseable {
         return false;
     }
 
-    private static String key(String host) {
+    static String key(String host) {
         return host.toLowerCase(Locale.ROOT);
     }
 
@@ -476,7 +471,7 @@ public final class DiameterNode implements AutoCloseable {
         return this;
     }
 
-    private static long handlerKey(long app, int code) {
+    static long handlerKey(long app, int code) {
         return (app << 24) ^ code;
     }
 
@@ -554,7 +549,7 @@ public final class DiameterNode implements AutoCloseable {
         return toUser(observe(p, request, p.send(request, timeout.toMillis())));
     }
 
-    private CompletableFuture<DiameterMessage> observe(
+    CompletableFuture<DiameterMessage> observe(
             Peer p, DiameterMessage request, CompletableFuture<DiameterMessage> f) {
         long start = System.nanoTime();
         long app = request.applicationId();
@@ -633,26 +628,11 @@ public final class DiameterNode implements AutoCloseable {
 
     // ---- answering ----------------------------------------------------------------------------
 
-    private CompletableFuture<DiameterMessage> serve(Peer peer, DiameterMessage req) {
+    CompletableFuture<DiameterMessage> serve(Peer peer, DiameterMessage req) {
         if (config.relay()) {
-            // RFC 6733 §6.1.3: "A loop is detected if the server finds its own identity in a
-            // Route-Record AVP."
-            if (routeRecordHas(req, config.identity().originHost())) {
-                DiameterMessage a =
-                        ErrorAnswers.build(
-                                req,
-                                config.identity(),
-                                dictionary,
-                                ResultCodes.DIAMETER_LOOP_DETECTED,
-                                "loop: "
-                                        + config.identity().originHost()
-                                        + " is already in the Route-Record",
-                                null);
-                a.add(errorReportingHost());
-                return done(a);
-            }
-            if (notForUs(req)) {
-                return forward(peer, req);
+            CompletableFuture<DiameterMessage> relayed = relay.relayed(peer, req);
+            if (relayed != null) {
+                return relayed;
             }
         }
         String origin = text(req.find(ORIGIN_HOST));
@@ -697,9 +677,7 @@ public final class DiameterNode implements AutoCloseable {
         return r;
     }
 
-    // ---- relaying (RFC 6733 §2.8, §6.1.9, §6.2.2) -----------------------------------------------
-
-    private static String text(Avp a) {
+    static String text(Avp a) {
         try {
             return a == null ? null : a.asUtf8();
         } catch (RuntimeException e) {
@@ -707,93 +685,8 @@ public final class DiameterNode implements AutoCloseable {
         }
     }
 
-    private Avp errorReportingHost() {
-        // RFC 6733 §4.5: the M bit MUST NOT be set on Error-Reporting-Host.
-        return Avp.ofUtf8(ERROR_REPORTING_HOST, 0, 0, config.identity().originHost());
-    }
-
-    static boolean routeRecordHas(DiameterMessage req, String identity) {
-        for (Avp a : req.avps()) {
-            if (a.code() == ROUTE_RECORD
-                    && a.vendorId() == 0
-                    && LocalIdentity.sameIdentity(text(a), identity)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * Whether a relay forwards the request: addressed to another host, or to another realm, or for
-     * a command without a local handler.
-     */
-    private boolean notForUs(DiameterMessage req) {
-        LocalIdentity id = config.identity();
-        String host = text(req.find(DESTINATION_HOST));
-        if (host != null) {
-            return !LocalIdentity.sameIdentity(host, id.originHost());
-        }
-        String realm = text(req.find(DESTINATION_REALM));
-        if (realm != null && !realm.equalsIgnoreCase(id.originRealm())) {
-            return true;
-        }
-        return handlers.get(handlerKey(req.applicationId(), req.commandCode())) == null;
-    }
-
-    /**
-     * Relays a request (RFC 6733 §6.1.9): a Route-Record with the identity of the peer it came from
-     * is added, the next hop is chosen by the routing rules among peers not in the Route-Record,
-     * the next hop's connection gives it a new Hop-by-Hop identifier, and the answer goes back with
-     * the original one (§6.2.2). Every other AVP is forwarded unchanged.
-     */
-    private CompletableFuture<DiameterMessage> forward(Peer from, DiameterMessage req) {
-        int hopByHop = req.hopByHop();
-        if (!req.isProxiable()) {
-            return done(
-                    relayError(
-                            req,
-                            hopByHop,
-                            ResultCodes.DIAMETER_UNABLE_TO_DELIVER,
-                            "the request is not proxiable (P bit clear) and is not for this node"));
-        }
-        req.add(Avp.ofUtf8(ROUTE_RECORD, 0, Avp.FLAG_MANDATORY, from.name()));
-        Peer next;
-        try {
-            next =
-                    Routing.select(
-                            req,
-                            peers.values(),
-                            routes(),
-                            p -> inRouteRecord(p, req),
-                            this::isBusy);
-        } catch (NoRouteException e) {
-            return done(relayError(req, hopByHop, e.resultCode(), e.getMessage()));
-        }
-        CompletableFuture<DiameterMessage> sent =
-                observe(next, req, next.send(req, config.requestTimeout().toMillis()));
-        return sent.handle(
-                (a, err) -> {
-                    if (a != null) {
-                        a.hopByHop(hopByHop);
-                        return a;
-                    }
-                    return relayError(
-                            req,
-                            hopByHop,
-                            ResultCodes.DIAMETER_UNABLE_TO_DELIVER,
-                            "relayed to " + next.name() + ": " + rootMessage(err));
-                });
-    }
-
-    private DiameterMessage relayError(DiameterMessage req, int hopByHop, long rc, String why) {
-        DiameterMessage a = ErrorAnswers.build(req, config.identity(), dictionary, rc, why, null);
-        a.add(errorReportingHost());
-        a.hopByHop(hopByHop);
-        return a;
-    }
-
-    private static boolean inRouteRecord(Peer p, DiameterMessage req) {
-        return routeRecordHas(req, p.name());
+    static boolean inRouteRecord(Peer p, DiameterMessage req) {
+        return Relay.routeRecordHas(req, p.name());
     }
 
     private CompletableFuture<DiameterMessage> local(Peer peer, DiameterMessage req) {
@@ -832,72 +725,12 @@ public final class DiameterNode implements AutoCloseable {
                     ErrorAnswers.build(
                             req, id, dictionary, f.resultCode(), f.reason(), f.failedAvp()));
         }
-        Handling ctx = new Handling(peer);
+        NodeRequestContext ctx = new NodeRequestContext(this, peer);
         return Callbacks.run(callbacks, () -> h.handle(req, ctx));
     }
 
-    private static CompletableFuture<DiameterMessage> done(DiameterMessage m) {
+    static CompletableFuture<DiameterMessage> done(DiameterMessage m) {
         return CompletableFuture.completedFuture(m);
-    }
-
-    private final class Handling implements RequestContext {
-        private final Peer peer;
-
-        Handling(Peer peer) {
-            this.peer = peer;
-        }
-
-        @Override
-        public String peerName() {
-            return peer.name();
-        }
-
-        @Override
-        public PeerView peer() {
-            return PeerView.of(peer, config.identity());
-        }
-
-        @Override
-        public CompletableFuture<Void> disconnect(DisconnectCause cause) {
-            return peer.stop(cause);
-        }
-
-        @Override
-        public void schedule(Runnable task, Duration delay) {
-            // The timer fires on the I/O thread; the task runs where handlers run.
-            peer.eventLoop()
-                    .schedule(() -> callbacks.execute(task), delay.toNanos(), TimeUnit.NANOSECONDS);
-        }
-
-        @Override
-        public Dictionary dictionary() {
-            return dictionary;
-        }
-
-        @Override
-        public LocalIdentity identity() {
-            return config.identity();
-        }
-
-        @Override
-        public DiameterMessage experimentalAnswer(
-                DiameterMessage request, int vendorId, long code) {
-            return ErrorAnswers.experimental(
-                    request, config.identity(), dictionary, vendorId, code);
-        }
-
-        @Override
-        public DiameterMessage answer(DiameterMessage request, long resultCode) {
-            return ErrorAnswers.build(
-                    request, config.identity(), dictionary, resultCode, null, null);
-        }
-
-        @Override
-        public DiameterMessage errorAnswer(
-                DiameterMessage request, long resultCode, String errorMessage, Avp failedAvp) {
-            return ErrorAnswers.build(
-                    request, config.identity(), dictionary, resultCode, errorMessage, failedAvp);
-        }
     }
 
     // ---- inbound ------------------------------------------------------------------------------
@@ -966,211 +799,7 @@ public final class DiameterNode implements AutoCloseable {
         }
     }
 
-    // ---- what peers need ------------------------------------------------------------------------
-
-    private final class Context implements PeerContext {
-        @Override
-        public LocalIdentity local() {
-            return config.identity();
-        }
-
-        @Override
-        public Dictionary dictionary() {
-            return dictionary;
-        }
-
-        @Override
-        public StrictSend strictSend() {
-            return config.strictSend();
-        }
-
-        @Override
-        public Transport transport() {
-            return transport;
-        }
-
-        @Override
-        public HostResolver resolver() {
-            return resolver;
-        }
-
-        @Override
-        public Ids ids() {
-            return ids;
-        }
-
-        @Override
-        public long connectTimeoutMillis() {
-            return transport.config().connectTimeout().toMillis();
-        }
-
-        @Override
-        public InetSocketAddress localAddressFor(InetAddress target) {
-            for (InetAddress a : config.localAddresses()) {
-                if (a.getAddress().length == target.getAddress().length) {
-                    return new InetSocketAddress(a, 0);
-                }
-            }
-            return null;
-        }
-
-        @Override
-        public CompletableFuture<DiameterMessage> serve(Peer peer, DiameterMessage request) {
-            return DiameterNode.this.serve(peer, request);
-        }
-
-        @Override
-        public void peerChanged(Peer peer, PeerState from, PeerState to) {
-            routesChanged();
-            for (PeerListener l : listeners) {
-                try {
-                    l.peerChanged(peer, from, to);
-                } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, "peer listener failed: " + e);
-                }
-            }
-            boolean active = peer.isReady();
-            Boolean was = activeState.put(peer, active);
-            if (was == null ? active : was != active) {
-                emit(
-                        new NodeEvent.PeerActiveChanged(
-                                config.identity().originHost(), peer, active),
-                        true);
-            }
-            if (to == PeerState.CLOSED) {
-                busyUntil.remove(peer);
-            }
-            if (peer.isDynamic() && to == PeerState.CLOSED) {
-                peers.remove(key(peer.name()), peer);
-                activeState.remove(peer);
-            }
-        }
-
-        @Override
-        public List<PendingRequest> failover(
-                Peer from, List<PendingRequest> pending, boolean lost) {
-            List<PendingRequest> left = new ArrayList<>();
-            for (PendingRequest p : pending) {
-                Peer alt;
-                DiameterMessage req = p.request();
-                Predicate<Peer> excluded = x -> x == from || inRouteRecord(x, req);
-                try {
-                    alt =
-                            Routing.select(
-                                    req,
-                                    peers.values(),
-                                    routes(),
-                                    excluded,
-                                    DiameterNode.this::isBusy);
-                } catch (NoRouteException e) {
-                    String host = text(req.find(DESTINATION_HOST));
-                    if (lost && host != null && LocalIdentity.sameIdentity(host, from.name())) {
-                        // A request fixed to this Destination-Host does not go elsewhere: 3002.
-                        p.future()
-                                .completeExceptionally(
-                                        new NoRouteException(
-                                                e.resultCode(),
-                                                "the connection to "
-                                                        + from.name()
-                                                        + " closed before the answer arrived, and"
-                                                        + " no other peer can take the request: "
-                                                        + e.getMessage()));
-                        continue;
-                    }
-                    alt = null;
-                }
-                if (alt == null || alt == from) {
-                    left.add(p);
-                    continue;
-                }
-                // RFC 6733 §5.5.4: retransmit to an alternate peer with the T flag.
-                LOG.log(
-                        Level.DEBUG,
-                        "failover of End-to-End "
-                                + Integer.toUnsignedString(p.request().endToEnd())
-                                + " from "
-                                + from.name()
-                                + " to "
-                                + alt.name());
-                alt.retransmit(p);
-            }
-            return left;
-        }
-
-        @Override
-        public void malformed(Peer peer, DecodeFailure failure) {
-            // Logged once by the peer; counted and given to the listeners here (M-21).
-            droppedMessages.incrementAndGet();
-            metrics.dropped(peer);
-            emit(
-                    new NodeEvent.MessageDropped(config.identity().originHost(), peer, failure),
-                    false);
-        }
-
-        @Override
-        public void capabilitiesRefused(
-                Peer peer,
-                DiameterMessage cea,
-                long resultCode,
-                String errorMessage,
-                Avp failedAvp) {
-            Level level = debugging(peer) ? Level.INFO : Level.DEBUG;
-            if (TRACE.isLoggable(level)) {
-                TRACE.log(
-                        level,
-                        FailureReport.format(
-                                dictionary,
-                                config.identity().originHost(),
-                                peer.name(),
-                                cea,
-                                true,
-                                resultCode,
-                                errorMessage,
-                                failedAvp));
-            }
-        }
-
-        @Override
-        public void traced(Peer peer, DiameterMessage message, boolean received) {
-            metrics.message(peer, message, received);
-            if (!message.isRequest()) {
-                long rc = FailureReport.resultCode(message);
-                if (rc == ResultCodes.DIAMETER_TOO_BUSY && received) {
-                    busyUntil.put(
-                            peer, System.nanoTime() / 1_000_000 + config.busyBackoff().toMillis());
-                }
-                if (rc >= 3000) {
-                    Level level = debugging(peer) ? Level.INFO : Level.DEBUG;
-                    if (TRACE.isLoggable(level)) {
-                        TRACE.log(
-                                level,
-                                FailureReport.ofAnswer(
-                                        dictionary,
-                                        config.identity().originHost(),
-                                        peer.name(),
-                                        message,
-                                        received));
-                    }
-                }
-            }
-            if (!tracers.isEmpty()) {
-                Traced tr = new Traced(peer, message, received);
-                for (Consumer<Traced> t : tracers) {
-                    t.accept(tr);
-                }
-            }
-            if (!debugPeers.isEmpty() && debugPeers.contains(key(peer.name()))) {
-                TRACE.log(
-                        Level.INFO,
-                        (received ? "received from " : "sent to ")
-                                + peer.name()
-                                + "\n"
-                                + new MessageDump(dictionary).format(message));
-            }
-        }
-    }
-
-    private boolean debugging(Peer peer) {
+    boolean debugging(Peer peer) {
         return !debugPeers.isEmpty() && debugPeers.contains(key(peer.name()));
     }
 
