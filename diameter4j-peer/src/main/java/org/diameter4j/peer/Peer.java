@@ -819,33 +819,12 @@ public final class Peer implements PeerStateMachine.Actions {
     }
 
     private PeerStateMachine.Outcome processCer() {
-        PeerState here = fsm.state();
-        DiameterMessage cer = rCer;
-        DecodeFailure f = validator.validate(cer);
-        if (f != null) {
-            return rejectCer(here, f.resultCode(), f.reason(), f.failedAvp());
+        CapabilitiesVerdict v =
+                CapabilitiesVerdict.ofCer(rCer, validator, ctx.local(), config.inbandTls());
+        if (!v.accepted()) {
+            return rejectCer(fsm.state(), v.resultCode(), v.reason(), v.failedAvp());
         }
-        RemoteCapabilities caps = Capabilities.read(cer);
-        List<ApplicationId> common =
-                Capabilities.common(ctx.local().applications(), caps.applications());
-        if (common.isEmpty()) {
-            return rejectCer(
-                    here,
-                    ResultCodes.DIAMETER_NO_COMMON_APPLICATION,
-                    "no common application: we support "
-                            + ctx.local().applications()
-                            + ", the peer "
-                            + caps.applications(),
-                    null);
-        }
-        if (config.inbandTls() && !caps.offersTls()) {
-            return rejectCer(
-                    here,
-                    ResultCodes.DIAMETER_NO_COMMON_SECURITY,
-                    "in-band TLS is required but the CER does not offer Inband-Security-Id TLS",
-                    null);
-        }
-        rCaps = caps;
+        rCaps = v.capabilities();
         return PeerStateMachine.Outcome.OK;
     }
 
@@ -920,41 +899,13 @@ public final class Peer implements PeerStateMachine.Actions {
 
     private PeerStateMachine.Outcome processCea(DiameterMessage cea) {
         PeerState here = fsm.state();
-        RemoteCapabilities caps = Capabilities.read(cea);
-        Avp rcAvp = cea.find(Capabilities.RESULT_CODE);
-        long rc = rcAvp != null && rcAvp.valueLength() == 4 ? rcAvp.asUnsigned32() : -1;
-        String why = null;
-        if (rc != ResultCodes.DIAMETER_SUCCESS) {
-            String name = ctx.dictionary().resultCodeName(rc);
-            Avp em = cea.find(Capabilities.ERROR_MESSAGE);
-            why =
-                    "the peer refused our CER: Result-Code "
-                            + (rc < 0 ? "missing" : rc + (name != null ? " " + name : ""))
-                            + (em != null ? " (\"" + em.asUtf8() + "\")" : "");
-        } else if (config.destinationHost() != null
-                && !LocalIdentity.sameIdentity(config.destinationHost(), caps.originHost())) {
-            // M-17, seed 003: "mismatch with locally stored information".
-            why =
-                    "CEA Origin-Host '"
-                            + caps.originHost()
-                            + "' does not match the configured destination host '"
-                            + config.destinationHost()
-                            + "' (mismatch with locally stored information)";
-        } else {
-            List<ApplicationId> common =
-                    Capabilities.common(ctx.local().applications(), caps.applications());
-            if (common.isEmpty()) {
-                why =
-                        "no common application: we advertise "
-                                + ctx.local().applications()
-                                + ", the peer "
-                                + caps.applications()
-                                + " (5010 DIAMETER_NO_COMMON_APPLICATION)";
-            }
-        }
-        if (why != null) {
-            failure(why);
-            reportRefusedCea(cea, caps, rc);
+        CapabilitiesVerdict v =
+                CapabilitiesVerdict.ofCea(
+                        cea, ctx.local(), config.destinationHost(), ctx.dictionary());
+        RemoteCapabilities caps = v.capabilities();
+        if (!v.accepted()) {
+            failure(v.reason());
+            reportRefusedCea(cea, v);
             closeInitiator();
             if (here == PeerState.WAIT_RETURNS && rConn != null) {
                 // Like I-Peer-Disc in Wait-Returns: keep the responder connection.
@@ -983,29 +934,9 @@ public final class Peer implements PeerStateMachine.Actions {
     }
 
     /** Tells the node why a CEA was refused, in seed 003's terms (Result code, Failed AVP). */
-    private void reportRefusedCea(DiameterMessage cea, RemoteCapabilities caps, long rc) {
-        long code;
-        String message;
-        Avp failed = null;
-        if (rc != ResultCodes.DIAMETER_SUCCESS) {
-            code = rc;
-            Avp em = cea.find(Capabilities.ERROR_MESSAGE);
-            message = em != null ? em.asUtf8() : "the peer refused the capabilities exchange";
-            Avp fa = cea.find(Capabilities.FAILED_AVP);
-            if (fa != null && !fa.children().isEmpty()) {
-                failed = fa.children().get(0);
-            }
-        } else if (config.destinationHost() != null
-                && !LocalIdentity.sameIdentity(config.destinationHost(), caps.originHost())) {
-            code = ResultCodes.DIAMETER_INVALID_AVP_VALUE;
-            message = "mismatch with locally stored information";
-            failed = cea.find(Capabilities.ORIGIN_HOST);
-        } else {
-            code = ResultCodes.DIAMETER_NO_COMMON_APPLICATION;
-            message = "no common application";
-        }
+    private void reportRefusedCea(DiameterMessage cea, CapabilitiesVerdict v) {
         try {
-            ctx.capabilitiesRefused(this, cea, code, message, failed);
+            ctx.capabilitiesRefused(this, cea, v.resultCode(), v.reportMessage(), v.failedAvp());
         } catch (RuntimeException e) {
             log(Level.WARNING, "capabilities report failed: " + e);
         }
