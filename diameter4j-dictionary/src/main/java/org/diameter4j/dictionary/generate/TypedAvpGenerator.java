@@ -1,6 +1,7 @@
 package org.diameter4j.dictionary.generate;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import org.diameter4j.codec.DataType;
 import org.diameter4j.dictionary.AvpDefinition;
 import org.diameter4j.dictionary.Dictionary;
 import org.diameter4j.dictionary.DictionaryBuilder;
+import org.diameter4j.dictionary.DictionaryException;
 
 /**
  * Writes typed AVP keys from dictionaries: a class {@code Avps} with one {@code AvpKey} constant
@@ -49,32 +51,57 @@ public final class TypedAvpGenerator {
     }
 
     /** Arguments: OUT_DIR PACKAGE [FILE.dict …]; without files, the standard dictionaries. */
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) {
+        int rc = run(args, System.out, System.err);
+        if (rc != 0) {
+            System.exit(rc);
+        }
+    }
+
+    /**
+     * Runs the generator; returns the exit code: 0 written, 1 a dictionary or file fault (one line
+     * naming it, never a stack trace), 2 usage.
+     */
+    static int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length < 2) {
-            System.err.println(
+            err.println(
                     "usage: TypedAvpGenerator OUT_DIR PACKAGE [FILE.dict ...]"
                             + " (no files: the standard dictionaries)");
-            System.exit(2);
+            return 2;
         }
-        DictionaryBuilder b = Dictionary.builder().addStandard();
-        Set<String> files = new HashSet<>();
-        for (int i = 2; i < args.length; i++) {
-            Path f = Path.of(args[i]);
-            b.addFile(f);
-            files.add(f.toString());
-        }
-        Map<String, String> sources =
-                new TypedAvpGenerator(b.build(), files, args[1], "Avps").generate();
-        Path dir = Path.of(args[0]).resolve(args[1].replace('.', '/'));
-        Files.createDirectories(dir);
-        for (Map.Entry<String, String> e : sources.entrySet()) {
-            Path out = dir.resolve(e.getKey() + ".java");
-            byte[] bytes = e.getValue().getBytes(StandardCharsets.UTF_8);
-            if (!Files.exists(out) || !java.util.Arrays.equals(Files.readAllBytes(out), bytes)) {
-                Files.write(out, bytes);
+        try {
+            DictionaryBuilder b = Dictionary.builder().addStandard();
+            Set<String> files = new HashSet<>();
+            for (int i = 2; i < args.length; i++) {
+                Path f = Path.of(args[i]);
+                if (!Files.isRegularFile(f)) {
+                    err.println("TypedAvpGenerator: " + f + ": no such dictionary file");
+                    return 1;
+                }
+                b.addFile(f);
+                files.add(f.toString());
             }
+            Map<String, String> sources =
+                    new TypedAvpGenerator(b.build(), files, args[1], "Avps").generate();
+            Path dir = Path.of(args[0]).resolve(args[1].replace('.', '/'));
+            Files.createDirectories(dir);
+            for (Map.Entry<String, String> e : sources.entrySet()) {
+                Path target = dir.resolve(e.getKey() + ".java");
+                byte[] bytes = e.getValue().getBytes(StandardCharsets.UTF_8);
+                if (!Files.exists(target)
+                        || !java.util.Arrays.equals(Files.readAllBytes(target), bytes)) {
+                    Files.write(target, bytes);
+                }
+            }
+            out.println("TypedAvpGenerator: " + sources.size() + " files in " + dir);
+            return 0;
+        } catch (DictionaryException | IllegalStateException e) {
+            err.println("TypedAvpGenerator: " + e.getMessage());
+            return 1;
+        } catch (IOException e) {
+            err.println("TypedAvpGenerator: cannot write the sources: " + e);
+            return 1;
         }
-        System.out.println("TypedAvpGenerator: " + sources.size() + " files in " + dir);
     }
 
     /** Class name → Java source: the keys class first, then one enum per Enumerated AVP. */

@@ -55,6 +55,35 @@ class TypedAvpGeneratorTest {
     }
 
     @Test
+    void aMissingOrBrokenFileIsOneLineAndExit1(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream e = new java.io.PrintStream(err, true, "UTF-8");
+        java.io.PrintStream o = new java.io.PrintStream(new java.io.ByteArrayOutputStream());
+        assertThat(TypedAvpGenerator.run(new String[] {"out"}, o, e)).isEqualTo(2);
+        assertThat(
+                        TypedAvpGenerator.run(
+                                new String[] {
+                                    dir.toString(), "p", dir.resolve("none.dict").toString()
+                                },
+                                o,
+                                e))
+                .isEqualTo(1);
+        java.nio.file.Path broken = dir.resolve("broken.dict");
+        java.nio.file.Files.writeString(broken, "avp Broken 1 NoSuchType M\n");
+        assertThat(
+                        TypedAvpGenerator.run(
+                                new String[] {dir.toString(), "p", broken.toString()}, o, e))
+                .isEqualTo(1);
+        String text = err.toString("UTF-8");
+        assertThat(text)
+                .contains("usage: TypedAvpGenerator")
+                .contains("none.dict: no such dictionary file")
+                .contains("broken.dict:1")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
     void theOutputIsTheSameEveryTime() {
         assertThat(generate()).isEqualTo(generate());
     }
