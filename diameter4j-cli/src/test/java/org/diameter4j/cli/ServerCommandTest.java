@@ -332,15 +332,7 @@ class ServerCommandTest {
                                 "pcrf:",
                                 "  rules: []",
                                 ""));
-        try (Server s =
-                new Server(
-                        "server",
-                        "--listen",
-                        "127.0.0.1:0",
-                        "--origin-host",
-                        "ocs.example.net",
-                        "--config",
-                        bad.toString())) {
+        try (Server s = defaultServer(bad)) {
             assertThat(s.running()).as("must not start").isFalse();
             assertThat(s.awaitExit()).isEqualTo(2);
             assertThat(s.out.toString()).isEmpty();

@@ -159,16 +159,7 @@ class BaseProtocolReactionsTest {
     @Test
     void undefinedCcRequestTypeIs5004WithFailedAvp() throws IOException {
         open();
-        DiameterMessage ccr =
-                D.request("CCR", 4)
-                        .add(D.avp("Session-Id", CLIENT + ";1;1"))
-                        .add(D.avp("Origin-Host", CLIENT))
-                        .add(D.avp("Origin-Realm", "example.com"))
-                        .add(D.avp("Destination-Realm", "example.net"))
-                        .add(D.avp("Auth-Application-Id", 4))
-                        .add(D.avp("Service-Context-Id", "32251@3gpp.org"))
-                        .add(Avp.ofInt32(416, 0, Avp.FLAG_MANDATORY, 99))
-                        .add(D.avp("CC-Request-Number", 0));
+        DiameterMessage ccr = ccrWithRequestType(1, Avp.ofInt32(416, 0, Avp.FLAG_MANDATORY, 99));
         DiameterMessage cca = exchange(ccr);
         assertThat(resultCode(cca)).isEqualTo(5004);
         Avp failed = assertFailedAvp(cca, 416);
@@ -185,20 +176,24 @@ class BaseProtocolReactionsTest {
     @Test
     void undefinedValueOfARequiredAvpWithoutTheMBitIsAlso5004() throws IOException {
         open();
-        DiameterMessage ccr =
-                D.request("CCR", 4)
-                        .add(D.avp("Session-Id", CLIENT + ";1;2"))
-                        .add(D.avp("Origin-Host", CLIENT))
-                        .add(D.avp("Origin-Realm", "example.com"))
-                        .add(D.avp("Destination-Realm", "example.net"))
-                        .add(D.avp("Auth-Application-Id", 4))
-                        .add(D.avp("Service-Context-Id", "32251@3gpp.org"))
-                        .add(Avp.ofInt32(416, 0, 0, 20))
-                        .add(D.avp("CC-Request-Number", 0));
+        DiameterMessage ccr = ccrWithRequestType(2, Avp.ofInt32(416, 0, 0, 20));
         DiameterMessage cca = exchange(ccr);
         assertThat(resultCode(cca)).isEqualTo(5004);
         assertThat(assertFailedAvp(cca, 416).children().find(416).asInt32()).isEqualTo(20);
         assertThat(seen.handled).hasValue(0);
+    }
+
+    /** A CCR whose CC-Request-Type is {@code requestType}, as a test wants it broken. */
+    private static DiameterMessage ccrWithRequestType(int session, Avp requestType) {
+        return D.request("CCR", 4)
+                .add(D.avp("Session-Id", CLIENT + ";1;" + session))
+                .add(D.avp("Origin-Host", CLIENT))
+                .add(D.avp("Origin-Realm", "example.com"))
+                .add(D.avp("Destination-Realm", "example.net"))
+                .add(D.avp("Auth-Application-Id", 4))
+                .add(D.avp("Service-Context-Id", "32251@3gpp.org"))
+                .add(requestType)
+                .add(D.avp("CC-Request-Number", 0));
     }
 
     private void open() throws IOException {
