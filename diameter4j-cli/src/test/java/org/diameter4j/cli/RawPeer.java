@@ -15,8 +15,8 @@ import org.diameter4j.codec.DecodeResult;
 import org.diameter4j.codec.DiameterMessage;
 import org.diameter4j.codec.MessageDecoder;
 import org.diameter4j.peer.ApplicationId;
-import org.diameter4j.peer.Capabilities;
 import org.diameter4j.peer.LocalIdentity;
+import org.diameter4j.peer.internal.Capabilities;
 
 /**
  * A misbehaving "peer" on a raw loopback socket (port chosen by the OS): it does exactly what a

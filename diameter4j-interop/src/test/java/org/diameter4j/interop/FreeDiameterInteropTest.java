@@ -16,10 +16,10 @@ import org.diameter4j.node.DiameterNode;
 import org.diameter4j.node.NodeConfig;
 import org.diameter4j.peer.ApplicationId;
 import org.diameter4j.peer.DisconnectCause;
-import org.diameter4j.peer.Peer;
+import org.diameter4j.peer.MessageKind;
 import org.diameter4j.peer.PeerConfig;
-import org.diameter4j.peer.PeerCounters;
 import org.diameter4j.peer.PeerState;
+import org.diameter4j.peer.internal.Peer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -230,12 +230,10 @@ class FreeDiameterInteropTest {
                 assertThat(trace.count(CER, true, true))
                         .as("CERs traced as received\n" + trace)
                         .isEqualTo(1);
-                assertThat(peer.counters().received(PeerCounters.Kind.CER))
+                assertThat(peer.counters().received(MessageKind.CER))
                         .as("CERs counted")
                         .isEqualTo(1);
-                assertThat(peer.counters().sent(PeerCounters.Kind.CEA))
-                        .as("CEAs counted")
-                        .isEqualTo(1);
+                assertThat(peer.counters().sent(MessageKind.CEA)).as("CEAs counted").isEqualTo(1);
 
                 // freeDiameter's watchdog (6 s, ours 30 s): it sends the DWR, we answer.
                 trace.await(DWR, true, true, Duration.ofSeconds(10));

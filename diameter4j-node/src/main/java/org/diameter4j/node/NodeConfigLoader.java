@@ -22,7 +22,7 @@ import org.diameter4j.dictionary.DictionaryBuilder;
 import org.diameter4j.peer.ApplicationId;
 import org.diameter4j.peer.PeerConfig;
 import org.diameter4j.peer.StrictSend;
-import org.diameter4j.peer.Watchdog;
+import org.diameter4j.peer.internal.Watchdog;
 import org.diameter4j.transport.TlsConfig;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;

@@ -1,7 +1,7 @@
 package org.diameter4j.node;
 
 import org.diameter4j.codec.DecodeFailure;
-import org.diameter4j.peer.Peer;
+import org.diameter4j.peer.internal.Peer;
 
 /**
  * Events of a node (seed 003's event table, M-21), given to {@link DiameterNode#addEventListener}

@@ -9,9 +9,10 @@ import java.util.concurrent.atomic.DoubleAdder;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 import org.diameter4j.codec.DiameterMessage;
-import org.diameter4j.peer.Peer;
-import org.diameter4j.peer.PeerCounters;
+import org.diameter4j.peer.MessageKind;
 import org.diameter4j.peer.PeerState;
+import org.diameter4j.peer.internal.Peer;
+import org.diameter4j.peer.internal.PeerCounters;
 
 /**
  * A node's metrics (M-26), per peer and application: requests sent and received, answers by
@@ -182,7 +183,7 @@ public final class NodeMetrics {
         sb.append("# TYPE diameter_peer_messages_total counter\n");
         for (Peer p : all) {
             PeerCounters c = p.counters();
-            for (PeerCounters.Kind k : PeerCounters.Kind.values()) {
+            for (MessageKind k : MessageKind.values()) {
                 for (boolean rx : new boolean[] {false, true}) {
                     sb.append("diameter_peer_messages_total{")
                             .append(

@@ -15,13 +15,13 @@ import org.diameter4j.codec.ResultCodes;
 import org.diameter4j.dictionary.Dictionary;
 import org.diameter4j.dictionary.dump.MessageDump;
 import org.diameter4j.peer.HostResolver;
-import org.diameter4j.peer.Ids;
 import org.diameter4j.peer.LocalIdentity;
-import org.diameter4j.peer.Peer;
-import org.diameter4j.peer.PeerContext;
 import org.diameter4j.peer.PeerState;
-import org.diameter4j.peer.PendingRequest;
 import org.diameter4j.peer.StrictSend;
+import org.diameter4j.peer.internal.Ids;
+import org.diameter4j.peer.internal.Peer;
+import org.diameter4j.peer.internal.PeerContext;
+import org.diameter4j.peer.internal.PendingRequest;
 import org.diameter4j.transport.Transport;
 
 /**

@@ -7,9 +7,9 @@ import org.diameter4j.codec.Avp;
 import org.diameter4j.codec.DiameterMessage;
 import org.diameter4j.dictionary.Dictionary;
 import org.diameter4j.peer.DisconnectCause;
-import org.diameter4j.peer.ErrorAnswers;
 import org.diameter4j.peer.LocalIdentity;
-import org.diameter4j.peer.Peer;
+import org.diameter4j.peer.internal.ErrorAnswers;
+import org.diameter4j.peer.internal.Peer;
 
 /** The {@link RequestContext} a handler gets: the peer seen read-only, and the answer builders. */
 final class NodeRequestContext implements RequestContext {

@@ -1,7 +1,7 @@
 package org.diameter4j.node;
 
-import org.diameter4j.peer.Peer;
 import org.diameter4j.peer.PeerState;
+import org.diameter4j.peer.internal.Peer;
 
 /** Peer events (M-14, M-21). Called on the peer's event loop: return quickly. */
 public interface PeerListener {

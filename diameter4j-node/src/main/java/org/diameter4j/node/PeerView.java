@@ -5,9 +5,9 @@ import java.time.Instant;
 import java.util.List;
 import org.diameter4j.peer.ApplicationId;
 import org.diameter4j.peer.LocalIdentity;
-import org.diameter4j.peer.Peer;
 import org.diameter4j.peer.PeerState;
 import org.diameter4j.peer.RemoteCapabilities;
+import org.diameter4j.peer.internal.Peer;
 
 /**
  * One peer as seed 003's {@code show aaa diameter-node "…" peer "…"} shows it (M-19): a snapshot,

@@ -4,9 +4,9 @@ import java.util.concurrent.CompletableFuture;
 import org.diameter4j.codec.Avp;
 import org.diameter4j.codec.DiameterMessage;
 import org.diameter4j.codec.ResultCodes;
-import org.diameter4j.peer.ErrorAnswers;
 import org.diameter4j.peer.LocalIdentity;
-import org.diameter4j.peer.Peer;
+import org.diameter4j.peer.internal.ErrorAnswers;
+import org.diameter4j.peer.internal.Peer;
 
 /**
  * A node's relay agent (RFC 6733 §2.8, §6.1.9, §6.2.2): loop detection by Route-Record (§6.1.3),

@@ -9,9 +9,9 @@ import org.diameter4j.codec.DiameterMessage;
 import org.diameter4j.codec.ResultCodes;
 import org.diameter4j.peer.ApplicationId;
 import org.diameter4j.peer.LocalIdentity;
-import org.diameter4j.peer.Peer;
 import org.diameter4j.peer.PeerConfig;
 import org.diameter4j.peer.RemoteCapabilities;
+import org.diameter4j.peer.internal.Peer;
 
 /**
  * Peer selection for a request (RFC 6733 §6.1, seed 003, M-18), in three steps:

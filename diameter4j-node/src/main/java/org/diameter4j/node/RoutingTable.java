@@ -6,8 +6,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.diameter4j.peer.ApplicationId;
-import org.diameter4j.peer.Peer;
 import org.diameter4j.peer.RemoteCapabilities;
+import org.diameter4j.peer.internal.Peer;
 
 /**
  * The realm routing table (RFC 6733 §2.7, seed 003's "routing-table", M-18, M-19): one route per

@@ -9,8 +9,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.diameter4j.codec.DiameterMessage;
-import org.diameter4j.peer.Capabilities;
 import org.diameter4j.peer.LocalIdentity;
+import org.diameter4j.peer.internal.Capabilities;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 

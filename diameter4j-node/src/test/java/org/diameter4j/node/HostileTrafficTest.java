@@ -39,8 +39,8 @@ import org.diameter4j.codec.DecodeOptions;
 import org.diameter4j.codec.DiameterMessage;
 import org.diameter4j.codec.MessageDecoder;
 import org.diameter4j.peer.ApplicationId;
-import org.diameter4j.peer.Capabilities;
 import org.diameter4j.peer.LocalIdentity;
+import org.diameter4j.peer.internal.Capabilities;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -468,7 +468,7 @@ class HostileTrafficTest {
         long maxDirect = 0;
         long answered0 = seen.handled.get();
         writer.start();
-        org.diameter4j.peer.Peer serverSide = server.peer(h.host);
+        org.diameter4j.peer.internal.Peer serverSide = server.peer(h.host);
         long maxPending = 0;
         long[] writtenAt = new long[16];
         long[] handledAt = new long[writtenAt.length];
@@ -554,7 +554,7 @@ class HostileTrafficTest {
      * Bytes queued in Netty's outbound buffer of {@code peer}'s responder connection (reflection:
      * Peer.rConn.conn.channel); 0 when there is none.
      */
-    private static long pendingWriteBytes(org.diameter4j.peer.Peer peer) throws Exception {
+    private static long pendingWriteBytes(org.diameter4j.peer.internal.Peer peer) throws Exception {
         Object pc = field(peer, "rConn");
         if (pc == null) {
             return 0;

@@ -14,7 +14,7 @@ import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import org.diameter4j.peer.ApplicationId;
-import org.diameter4j.peer.PeerCounters.Kind;
+import org.diameter4j.peer.MessageKind;
 import org.diameter4j.peer.PeerState;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -46,15 +46,16 @@ class StatisticsTest {
                 client.send(ccr(client, "example.net", null)).get(5, TimeUnit.SECONDS);
             }
             PeerStatistics c = client.statistics("ocs.example.net");
-            assertThat(c.sent(Kind.CER)).isEqualTo(1);
-            assertThat(c.received(Kind.CER)).isZero();
-            assertThat(c.sent(Kind.CEA)).isZero();
-            assertThat(c.received(Kind.CEA)).isEqualTo(1);
-            assertThat(c.sent(Kind.APP_REQUEST)).isEqualTo(n);
-            assertThat(c.received(Kind.APP_ANSWER)).isEqualTo(n);
-            assertThat(c.received(Kind.APP_REQUEST)).isZero();
-            assertThat(c.sent(Kind.APP_ANSWER)).isZero();
-            for (Kind k : List.of(Kind.DPR, Kind.DPA, Kind.DWR, Kind.DWA)) {
+            assertThat(c.sent(MessageKind.CER)).isEqualTo(1);
+            assertThat(c.received(MessageKind.CER)).isZero();
+            assertThat(c.sent(MessageKind.CEA)).isZero();
+            assertThat(c.received(MessageKind.CEA)).isEqualTo(1);
+            assertThat(c.sent(MessageKind.APP_REQUEST)).isEqualTo(n);
+            assertThat(c.received(MessageKind.APP_ANSWER)).isEqualTo(n);
+            assertThat(c.received(MessageKind.APP_REQUEST)).isZero();
+            assertThat(c.sent(MessageKind.APP_ANSWER)).isZero();
+            for (MessageKind k :
+                    List.of(MessageKind.DPR, MessageKind.DPA, MessageKind.DWR, MessageKind.DWA)) {
                 assertThat(c.sent(k)).isZero();
                 assertThat(c.received(k)).isZero();
             }
@@ -64,13 +65,14 @@ class StatisticsTest {
                     () -> "server side",
                     () ->
                             server.statistics("client.example.com") != null
-                                    && server.statistics("client.example.com").sent(Kind.APP_ANSWER)
+                                    && server.statistics("client.example.com")
+                                                    .sent(MessageKind.APP_ANSWER)
                                             == n);
             PeerStatistics s = server.statistics("client.example.com");
-            assertThat(s.received(Kind.CER)).isEqualTo(1);
-            assertThat(s.sent(Kind.CEA)).isEqualTo(1);
-            assertThat(s.received(Kind.APP_REQUEST)).isEqualTo(n);
-            assertThat(s.sent(Kind.APP_ANSWER)).isEqualTo(n);
+            assertThat(s.received(MessageKind.CER)).isEqualTo(1);
+            assertThat(s.sent(MessageKind.CEA)).isEqualTo(1);
+            assertThat(s.received(MessageKind.APP_REQUEST)).isEqualTo(n);
+            assertThat(s.sent(MessageKind.APP_ANSWER)).isEqualTo(n);
             assertThat(NodeShow.statistics(c))
                     .contains("Capabilities-Exchange-Request        1                    0")
                     .contains("Application message request          5                    0")
@@ -139,9 +141,9 @@ class StatisticsTest {
             // Admin disable at run time: DPR/DPA, Closed, no reconnection, management change.
             client.setAdminState("ocs.example.net", false).get(5, TimeUnit.SECONDS);
             PeerStatistics after = client.statistics("ocs.example.net");
-            assertThat(after.sent(Kind.DPR)).isEqualTo(1);
-            assertThat(after.received(Kind.DPA)).isEqualTo(1);
-            assertThat(after.sent(Kind.APP_REQUEST)).isZero();
+            assertThat(after.sent(MessageKind.DPR)).isEqualTo(1);
+            assertThat(after.received(MessageKind.DPA)).isEqualTo(1);
+            assertThat(after.sent(MessageKind.APP_REQUEST)).isZero();
             PeerView off = client.peerView("ocs.example.net");
             assertThat(off.status()).isEqualTo(PeerState.CLOSED);
             assertThat(off.adminEnabled()).isFalse();
@@ -169,7 +171,7 @@ class StatisticsTest {
                     Duration.ofSeconds(5),
                     () -> "reconnect",
                     () -> client.peer("ocs.example.net").state() == PeerState.I_OPEN);
-            assertThat(client.statistics("ocs.example.net").sent(Kind.CER)).isEqualTo(1);
+            assertThat(client.statistics("ocs.example.net").sent(MessageKind.CER)).isEqualTo(1);
             assertThat(client.peerView("ocs.example.net").adminEnabled()).isTrue();
         }
     }

@@ -22,8 +22,8 @@ import org.diameter4j.codec.DiameterMessage;
 import org.diameter4j.codec.MessageDecoder;
 import org.diameter4j.dictionary.Dictionary;
 import org.diameter4j.peer.ApplicationId;
-import org.diameter4j.peer.Capabilities;
 import org.diameter4j.peer.LocalIdentity;
+import org.diameter4j.peer.internal.Capabilities;
 
 /** Helpers for the loopback tests: polling with a deadline, raw sockets speaking Diameter. */
 final class TestNet {
@@ -121,7 +121,7 @@ final class TestNet {
 
     /** The CER of a raw-socket client {@code originHost} connected from {@code local}. */
     static DiameterMessage rawCer(String originHost, InetAddress local) {
-        return org.diameter4j.peer.Capabilities.cer(rawIdentity(originHost), local, false);
+        return org.diameter4j.peer.internal.Capabilities.cer(rawIdentity(originHost), local, false);
     }
 
     /** A DWR from {@code originHost} (realm example.com), RFC 6733 §5.5.1. */

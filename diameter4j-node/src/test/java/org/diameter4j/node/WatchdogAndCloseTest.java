@@ -9,10 +9,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.diameter4j.codec.DiameterMessage;
 import org.diameter4j.peer.ApplicationId;
 import org.diameter4j.peer.DisconnectCause;
-import org.diameter4j.peer.Peer;
 import org.diameter4j.peer.PeerConfig;
 import org.diameter4j.peer.PeerState;
-import org.diameter4j.peer.Watchdog;
+import org.diameter4j.peer.WatchdogState;
+import org.diameter4j.peer.internal.Peer;
+import org.diameter4j.peer.internal.Watchdog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -50,7 +51,7 @@ class WatchdogAndCloseTest {
             client.addListener(
                     (peer, from, to) -> {
                         // On the peer's loop: the watchdog state is safe to read here.
-                        if (peer.watchdogState() == Watchdog.State.SUSPECT) {
+                        if (peer.watchdogState() == WatchdogState.SUSPECT) {
                             suspectAt.compareAndSet(0, System.nanoTime());
                         }
                         if (to == PeerState.CLOSED && from.isOpen()) {
@@ -78,9 +79,7 @@ class WatchdogAndCloseTest {
             await(
                     Duration.ofSeconds(1),
                     () -> "watchdog " + p.watchdogState(),
-                    () ->
-                            p.state() == PeerState.CLOSED
-                                    && p.watchdogState() == Watchdog.State.DOWN);
+                    () -> p.state() == PeerState.CLOSED && p.watchdogState() == WatchdogState.DOWN);
             assertThat(p.lastFailure()).contains("no DWA within 2 x Tw");
         }
     }

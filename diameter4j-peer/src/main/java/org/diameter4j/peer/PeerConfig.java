@@ -3,6 +3,7 @@ package org.diameter4j.peer;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import org.diameter4j.codec.type.DiameterUri;
+import org.diameter4j.peer.internal.Watchdog;
 import org.diameter4j.transport.TlsConfig;
 
 /**

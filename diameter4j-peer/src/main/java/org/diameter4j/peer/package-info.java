@@ -1,10 +1,14 @@
 /**
- * Diameter peers (RFC 6733 §5): the peer state machine of §5.6 as an explicit transition table
- * ({@link org.diameter4j.peer.PeerTransitionTable}) with the election of §5.6.4, capabilities
- * exchange (§5.3), the transport failure detection of RFC 3539 (§3.4, Appendix A) in {@link
- * org.diameter4j.peer.Watchdog}, disconnection with DPR/DPA (§5.4), reconnection with the Tc timer
- * (§2.1), and the matching of answers to requests by Hop-by-Hop Identifier (§6.2).
+ * What an application names about Diameter peers (RFC 6733 §5): their configuration ({@link
+ * org.diameter4j.peer.PeerConfig}, {@link org.diameter4j.peer.ApplicationId}), their state as
+ * reported ({@link org.diameter4j.peer.PeerState} of §5.6, {@link
+ * org.diameter4j.peer.WatchdogState} of RFC 3539, {@link org.diameter4j.peer.RemoteCapabilities}
+ * from the last CER/CEA, {@link org.diameter4j.peer.MessageKind} counts), and the exceptions a
+ * request's future fails with ({@link org.diameter4j.peer.PeerNotReadyException}, {@link
+ * org.diameter4j.peer.RequestTimeoutException}, {@link
+ * org.diameter4j.peer.PeerDisconnectedException}).
  *
- * <p>All the events of one peer run on one event loop thread, so a peer's state needs no locks.
+ * <p>The state machine, the watchdog and the pending requests live in {@code
+ * org.diameter4j.peer.internal}, which only diameter4j's own modules read.
  */
 package org.diameter4j.peer;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import org.diameter4j.codec.type.DiameterUri;
+import org.diameter4j.peer.internal.Watchdog;
 import org.diameter4j.transport.TlsConfig;
 import org.junit.jupiter.api.Test;
 

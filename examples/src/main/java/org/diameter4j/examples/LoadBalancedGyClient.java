@@ -14,9 +14,9 @@ import org.diameter4j.node.DiameterNode;
 import org.diameter4j.node.NodeConfig;
 import org.diameter4j.peer.ApplicationId;
 import org.diameter4j.peer.DiameterException;
-import org.diameter4j.peer.Peer;
 import org.diameter4j.peer.PeerConfig;
 import org.diameter4j.peer.RequestTimeoutException;
+import org.diameter4j.peer.internal.Peer;
 
 /**
  * A Gy (Diameter Credit Control, RFC 4006) client to a server reached by its FQDN behind a load

@@ -19,7 +19,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.diameter4j.node.DiameterNode;
 import org.diameter4j.node.PeerView;
-import org.diameter4j.peer.Peer;
+import org.diameter4j.peer.internal.Peer;
 
 /**
  * The admin endpoint of {@code d4j node}: HTTP+JSON (JDK {@code HttpServer}), on loopback unless

@@ -13,7 +13,7 @@ import org.diameter4j.node.PeerStatistics;
 import org.diameter4j.node.PeerView;
 import org.diameter4j.node.RoutingTable;
 import org.diameter4j.peer.ApplicationId;
-import org.diameter4j.peer.PeerCounters;
+import org.diameter4j.peer.MessageKind;
 import org.diameter4j.peer.PeerState;
 
 /**
@@ -133,7 +133,7 @@ public final class AdminViews {
             Map<String, Object> r = map(o);
             rows.add(
                     new PeerStatistics.Row(
-                            PeerCounters.Kind.valueOf(str(r.get("kind"))),
+                            MessageKind.valueOf(str(r.get("kind"))),
                             num(r.get("sent")),
                             num(r.get("received"))));
         }

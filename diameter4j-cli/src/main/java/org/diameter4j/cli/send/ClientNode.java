@@ -25,9 +25,9 @@ import org.diameter4j.node.NodeConfig;
 import org.diameter4j.peer.ApplicationId;
 import org.diameter4j.peer.DiameterException;
 import org.diameter4j.peer.LocalIdentity;
-import org.diameter4j.peer.Peer;
 import org.diameter4j.peer.PeerConfig;
 import org.diameter4j.peer.PeerState;
+import org.diameter4j.peer.internal.Peer;
 import org.diameter4j.transport.TlsConfig;
 
 /**

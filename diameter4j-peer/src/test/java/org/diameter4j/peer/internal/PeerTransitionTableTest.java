@@ -1,4 +1,4 @@
-package org.diameter4j.peer;
+package org.diameter4j.peer.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,7 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.diameter4j.peer.PeerTransitionTable.Transition;
+import org.diameter4j.peer.PeerState;
+import org.diameter4j.peer.internal.PeerTransitionTable.Transition;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -1,4 +1,4 @@
-package org.diameter4j.peer;
+package org.diameter4j.peer.internal;
 
 /**
  * Time for a peer: the peer's event loop in production, a virtual clock in tests — so every timer

@@ -1,4 +1,4 @@
-package org.diameter4j.peer;
+package org.diameter4j.peer.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -14,6 +14,15 @@ import org.diameter4j.codec.DecodeFailure;
 import org.diameter4j.codec.DecodeOptions;
 import org.diameter4j.codec.DiameterMessage;
 import org.diameter4j.dictionary.Dictionary;
+import org.diameter4j.peer.ApplicationId;
+import org.diameter4j.peer.DisconnectCause;
+import org.diameter4j.peer.HostResolver;
+import org.diameter4j.peer.LocalIdentity;
+import org.diameter4j.peer.PeerConfig;
+import org.diameter4j.peer.PeerDisconnectedException;
+import org.diameter4j.peer.PeerState;
+import org.diameter4j.peer.RequestTimeoutException;
+import org.diameter4j.peer.WatchdogState;
 import org.diameter4j.testkit.mock.MockDiameterServer;
 import org.diameter4j.testkit.mock.SocketPolicy;
 import org.diameter4j.transport.Transport;
@@ -146,13 +155,13 @@ class PeerAgainstMockServerTest {
         // RFC 3539 §3.4.1: Tw without traffic → DWR; another Tw without DWA → SUSPECT; another →
         // DOWN.
         advance(Duration.ofSeconds(33));
-        assertThat(peer.watchdogState()).isEqualTo(Watchdog.State.OKAY);
+        assertThat(peer.watchdogState()).isEqualTo(WatchdogState.OKAY);
         advance(Duration.ofSeconds(33));
-        assertThat(peer.watchdogState()).isEqualTo(Watchdog.State.SUSPECT);
+        assertThat(peer.watchdogState()).isEqualTo(WatchdogState.SUSPECT);
         assertThat(peer.isReady()).isFalse();
         advance(Duration.ofSeconds(33));
         awaitState(PeerState.CLOSED);
-        assertThat(peer.watchdogState()).isEqualTo(Watchdog.State.DOWN);
+        assertThat(peer.watchdogState()).isEqualTo(WatchdogState.DOWN);
     }
 
     @Test

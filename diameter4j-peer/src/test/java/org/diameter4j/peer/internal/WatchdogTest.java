@@ -1,4 +1,4 @@
-package org.diameter4j.peer;
+package org.diameter4j.peer.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.PrimitiveIterator;
 import java.util.function.LongSupplier;
 import java.util.stream.LongStream;
-import org.diameter4j.peer.Watchdog.State;
+import org.diameter4j.peer.WatchdogState;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -65,14 +65,14 @@ class WatchdogTest {
         timers.advance(TW); // DWR
         timers.advance(TW); // SUSPECT
         timers.advance(TW); // DOWN
-        assertThat(wd.state()).isEqualTo(State.DOWN);
+        assertThat(wd.state()).isEqualTo(WatchdogState.DOWN);
         calls.log.clear();
         calls.dwr = calls.failover = calls.failback = calls.close = 0;
     }
 
     @Test
     void startsInitialWithNoTimerAndUnavailable() {
-        assertThat(wd.state()).isEqualTo(State.INITIAL);
+        assertThat(wd.state()).isEqualTo(WatchdogState.INITIAL);
         assertThat(wd.isAvailable()).isFalse();
         assertThat(wd.remainingMillis()).isEqualTo(-1);
         timers.advance(10 * TW);
@@ -83,7 +83,7 @@ class WatchdogTest {
     void connectionUpInInitialGoesOkayAndArmsTw() {
         wd.connectionUp();
 
-        assertThat(wd.state()).isEqualTo(State.OKAY);
+        assertThat(wd.state()).isEqualTo(WatchdogState.OKAY);
         assertThat(wd.isAvailable()).isTrue();
         assertThat(wd.remainingMillis()).isEqualTo(TW);
         assertThat(calls.log).isEmpty(); // no DWR on the first connection
@@ -98,7 +98,7 @@ class WatchdogTest {
         timers.advance(1);
 
         assertThat(calls.log).containsExactly("DWR@" + TW);
-        assertThat(wd.state()).isEqualTo(State.OKAY);
+        assertThat(wd.state()).isEqualTo(WatchdogState.OKAY);
         assertThat(wd.remainingMillis()).isEqualTo(TW);
     }
 
@@ -129,7 +129,7 @@ class WatchdogTest {
         timers.advance(TW);
 
         assertThat(calls.log).containsExactly("DWR@30000", "DWR@60100");
-        assertThat(wd.state()).isEqualTo(State.OKAY);
+        assertThat(wd.state()).isEqualTo(WatchdogState.OKAY);
         assertThat(calls.failover).isZero();
     }
 
@@ -139,7 +139,7 @@ class WatchdogTest {
 
         timers.advance(2 * TW);
 
-        assertThat(wd.state()).isEqualTo(State.SUSPECT);
+        assertThat(wd.state()).isEqualTo(WatchdogState.SUSPECT);
         assertThat(wd.isAvailable()).isFalse();
         assertThat(calls.log).containsExactly("DWR@30000", "failover@60000");
         assertThat(wd.remainingMillis()).isEqualTo(TW);
@@ -165,7 +165,7 @@ class WatchdogTest {
         timers.advance(TW);
 
         assertThat(calls.dwr).isEqualTo(1);
-        assertThat(wd.state()).isEqualTo(State.SUSPECT);
+        assertThat(wd.state()).isEqualTo(WatchdogState.SUSPECT);
     }
 
     @Test
@@ -175,7 +175,7 @@ class WatchdogTest {
 
         timers.advance(TW);
 
-        assertThat(wd.state()).isEqualTo(State.DOWN);
+        assertThat(wd.state()).isEqualTo(WatchdogState.DOWN);
         assertThat(calls.log).containsExactly("DWR@30000", "failover@60000", "close@90000");
         assertThat(wd.isAvailable()).isFalse();
         assertThat(wd.remainingMillis()).isEqualTo(-1); // DOWN's timer is the peer's Tc
@@ -191,13 +191,13 @@ class WatchdogTest {
 
         wd.received(true);
 
-        assertThat(wd.state()).isEqualTo(State.OKAY);
+        assertThat(wd.state()).isEqualTo(WatchdogState.OKAY);
         assertThat(wd.isAvailable()).isTrue();
         assertThat(calls.failback).isEqualTo(1);
         assertThat(wd.remainingMillis()).isEqualTo(TW);
         timers.advance(TW); // pending was cleared: a new DWR, not SUSPECT
         assertThat(calls.dwr).isEqualTo(2);
-        assertThat(wd.state()).isEqualTo(State.OKAY);
+        assertThat(wd.state()).isEqualTo(WatchdogState.OKAY);
     }
 
     @Test
@@ -207,7 +207,7 @@ class WatchdogTest {
 
         wd.received(false);
 
-        assertThat(wd.state()).isEqualTo(State.OKAY);
+        assertThat(wd.state()).isEqualTo(WatchdogState.OKAY);
         assertThat(calls.failback).isEqualTo(1);
     }
 
@@ -217,7 +217,7 @@ class WatchdogTest {
 
         wd.connectionDown();
 
-        assertThat(wd.state()).isEqualTo(State.DOWN);
+        assertThat(wd.state()).isEqualTo(WatchdogState.DOWN);
         assertThat(calls.failover).isEqualTo(1);
         assertThat(calls.close).isZero();
         timers.advance(10 * TW);
@@ -231,7 +231,7 @@ class WatchdogTest {
 
         wd.connectionDown();
 
-        assertThat(wd.state()).isEqualTo(State.DOWN);
+        assertThat(wd.state()).isEqualTo(WatchdogState.DOWN);
         assertThat(calls.failover).isEqualTo(1);
         assertThat(calls.close).isEqualTo(1);
     }
@@ -243,7 +243,7 @@ class WatchdogTest {
 
         wd.connectionUp();
 
-        assertThat(wd.state()).isEqualTo(State.REOPEN);
+        assertThat(wd.state()).isEqualTo(WatchdogState.REOPEN);
         assertThat(calls.log).containsExactly("DWR@" + timers.nowMillis());
         assertThat(wd.isAvailable()).isFalse();
         assertThat(wd.remainingMillis()).isEqualTo(TW);
@@ -255,17 +255,17 @@ class WatchdogTest {
         wd.connectionUp(); // DWR 1
 
         wd.received(true); // DWA 1
-        assertThat(wd.state()).isEqualTo(State.REOPEN);
+        assertThat(wd.state()).isEqualTo(WatchdogState.REOPEN);
         assertThat(wd.isAvailable()).isFalse();
         timers.advance(TW); // DWR 2
         wd.received(true); // DWA 2
-        assertThat(wd.state()).isEqualTo(State.REOPEN);
+        assertThat(wd.state()).isEqualTo(WatchdogState.REOPEN);
         assertThat(wd.isAvailable()).isFalse();
         timers.advance(TW); // DWR 3
         assertThat(calls.failback).isZero();
         wd.received(true); // DWA 3
 
-        assertThat(wd.state()).isEqualTo(State.OKAY);
+        assertThat(wd.state()).isEqualTo(WatchdogState.OKAY);
         assertThat(wd.isAvailable()).isTrue();
         assertThat(calls.dwr).isEqualTo(3);
         assertThat(calls.failback).isEqualTo(1);
@@ -278,13 +278,13 @@ class WatchdogTest {
         wd.connectionUp(); // DWR, pending
 
         timers.advance(TW); // first expiry with Pending: NumDWA = -1, still REOPEN
-        assertThat(wd.state()).isEqualTo(State.REOPEN);
+        assertThat(wd.state()).isEqualTo(WatchdogState.REOPEN);
         assertThat(calls.close).isZero();
         assertThat(calls.dwr).isEqualTo(1); // no second DWR while one is pending
 
         timers.advance(TW); // second: DOWN
 
-        assertThat(wd.state()).isEqualTo(State.DOWN);
+        assertThat(wd.state()).isEqualTo(WatchdogState.DOWN);
         assertThat(calls.close).isEqualTo(1);
         assertThat(calls.failback).isZero();
         assertThat(wd.isAvailable()).isFalse();
@@ -300,7 +300,7 @@ class WatchdogTest {
         wd.received(false);
         wd.received(false);
 
-        assertThat(wd.state()).isEqualTo(State.REOPEN);
+        assertThat(wd.state()).isEqualTo(WatchdogState.REOPEN);
         assertThat(wd.isAvailable()).isFalse();
         assertThat(wd.remainingMillis()).isEqualTo(remaining); // the timer is not restarted
         assertThat(calls.failback).isZero();
@@ -314,7 +314,7 @@ class WatchdogTest {
 
         wd.connectionDown();
 
-        assertThat(wd.state()).isEqualTo(State.DOWN);
+        assertThat(wd.state()).isEqualTo(WatchdogState.DOWN);
         assertThat(calls.close).isEqualTo(1);
         assertThat(wd.remainingMillis()).isEqualTo(-1);
         timers.advance(10 * TW);
@@ -406,7 +406,7 @@ class WatchdogTest {
 
         wd.connectionUp();
 
-        assertThat(wd.state()).isEqualTo(State.OKAY);
+        assertThat(wd.state()).isEqualTo(WatchdogState.OKAY);
         assertThat(wd.remainingMillis()).isEqualTo(TW - 1_000);
         assertThat(calls.log).isEmpty();
     }

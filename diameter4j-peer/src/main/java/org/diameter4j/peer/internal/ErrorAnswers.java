@@ -1,4 +1,4 @@
-package org.diameter4j.peer;
+package org.diameter4j.peer.internal;
 
 import org.diameter4j.codec.Avp;
 import org.diameter4j.codec.DiameterMessage;
@@ -6,6 +6,7 @@ import org.diameter4j.codec.ResultCodes;
 import org.diameter4j.dictionary.CommandDefinition;
 import org.diameter4j.dictionary.Dictionary;
 import org.diameter4j.dictionary.Grammar;
+import org.diameter4j.peer.LocalIdentity;
 
 /**
  * Answers that report an error (RFC 6733 §7.2): the request's answer with the E bit for protocol

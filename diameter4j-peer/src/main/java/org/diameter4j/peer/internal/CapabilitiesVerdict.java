@@ -1,4 +1,4 @@
-package org.diameter4j.peer;
+package org.diameter4j.peer.internal;
 
 import java.util.List;
 import org.diameter4j.codec.Avp;
@@ -7,6 +7,9 @@ import org.diameter4j.codec.DiameterMessage;
 import org.diameter4j.codec.ResultCodes;
 import org.diameter4j.dictionary.Dictionary;
 import org.diameter4j.dictionary.MessageValidator;
+import org.diameter4j.peer.ApplicationId;
+import org.diameter4j.peer.LocalIdentity;
+import org.diameter4j.peer.RemoteCapabilities;
 
 /**
  * The decision on a capabilities exchange (RFC 6733 §5.3), apart from any connection: whether a

@@ -1,6 +1,7 @@
-package org.diameter4j.peer;
+package org.diameter4j.peer.internal;
 
 import java.util.function.LongSupplier;
+import org.diameter4j.peer.WatchdogState;
 
 /**
  * Transport failure detection of RFC 3539 §3.4 and its Appendix A state machine, with DWR/DWA as
@@ -49,14 +50,6 @@ import java.util.function.LongSupplier;
  * its RFC 6733 state is already Open.
  */
 public final class Watchdog {
-    public enum State {
-        INITIAL,
-        OKAY,
-        SUSPECT,
-        DOWN,
-        REOPEN
-    }
-
     /** What the watchdog asks of its peer. */
     public interface Callbacks {
         /** Send a DWR on the open connection. */
@@ -85,7 +78,7 @@ public final class Watchdog {
     private final LongSupplier jitter;
     private final Callbacks callbacks;
 
-    private State state = State.INITIAL;
+    private WatchdogState state = WatchdogState.INITIAL;
     private boolean pending;
     private int numDwa;
     private Timers.Timer timer;
@@ -103,7 +96,7 @@ public final class Watchdog {
         this.callbacks = callbacks;
     }
 
-    public State state() {
+    public WatchdogState state() {
         return state;
     }
 
@@ -111,7 +104,7 @@ public final class Watchdog {
      * True when the peer may be chosen for new requests: OKAY only (not SUSPECT, DOWN or REOPEN).
      */
     public boolean isAvailable() {
-        return state == State.OKAY;
+        return state == WatchdogState.OKAY;
     }
 
     /** Milliseconds until the watchdog timer expires, or -1 when it is not running. */
@@ -124,14 +117,14 @@ public final class Watchdog {
         switch (state) {
             case INITIAL -> {
                 setWatchdog();
-                state = State.OKAY;
+                state = WatchdogState.OKAY;
             }
             case DOWN -> {
                 numDwa = 0;
                 callbacks.sendWatchdog();
                 setWatchdog();
                 pending = true;
-                state = State.REOPEN;
+                state = WatchdogState.REOPEN;
             }
             default -> {} // already up: not an event of the table
         }
@@ -142,12 +135,12 @@ public final class Watchdog {
         switch (state) {
             case OKAY -> {
                 stopTimer();
-                state = State.DOWN;
+                state = WatchdogState.DOWN;
                 callbacks.failover();
             }
             case SUSPECT, REOPEN -> {
                 stopTimer();
-                state = State.DOWN;
+                state = WatchdogState.DOWN;
                 callbacks.closeConnection();
             }
             default -> {}
@@ -169,7 +162,7 @@ public final class Watchdog {
                     pending = false;
                 }
                 setWatchdog();
-                state = State.OKAY;
+                state = WatchdogState.OKAY;
                 callbacks.failback();
             }
             case REOPEN -> {
@@ -181,7 +174,7 @@ public final class Watchdog {
                     numDwa++;
                 } else {
                     numDwa++;
-                    state = State.OKAY;
+                    state = WatchdogState.OKAY;
                     callbacks.failback();
                 }
             }
@@ -200,12 +193,12 @@ public final class Watchdog {
                     pending = true;
                 } else {
                     setWatchdog();
-                    state = State.SUSPECT;
+                    state = WatchdogState.SUSPECT;
                     callbacks.failover();
                 }
             }
             case SUSPECT -> {
-                state = State.DOWN;
+                state = WatchdogState.DOWN;
                 callbacks.closeConnection();
             }
             case REOPEN -> {
@@ -214,7 +207,7 @@ public final class Watchdog {
                     setWatchdog();
                     pending = true;
                 } else if (numDwa < 0) {
-                    state = State.DOWN;
+                    state = WatchdogState.DOWN;
                     callbacks.closeConnection();
                 } else {
                     numDwa = -1;

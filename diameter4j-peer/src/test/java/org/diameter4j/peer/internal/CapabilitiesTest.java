@@ -1,4 +1,4 @@
-package org.diameter4j.peer;
+package org.diameter4j.peer.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -13,6 +13,9 @@ import org.diameter4j.codec.DiameterMessage;
 import org.diameter4j.codec.ResultCodes;
 import org.diameter4j.dictionary.Dictionary;
 import org.diameter4j.dictionary.MessageValidator;
+import org.diameter4j.peer.ApplicationId;
+import org.diameter4j.peer.LocalIdentity;
+import org.diameter4j.peer.RemoteCapabilities;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -1,10 +1,14 @@
-package org.diameter4j.peer;
+package org.diameter4j.peer.internal;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.diameter4j.codec.DecodeFailure;
 import org.diameter4j.codec.DiameterMessage;
 import org.diameter4j.dictionary.Dictionary;
+import org.diameter4j.peer.HostResolver;
+import org.diameter4j.peer.LocalIdentity;
+import org.diameter4j.peer.PeerState;
+import org.diameter4j.peer.StrictSend;
 import org.diameter4j.transport.Transport;
 
 /** What a peer needs from the node that owns it. Called on the peer's thread unless noted. */

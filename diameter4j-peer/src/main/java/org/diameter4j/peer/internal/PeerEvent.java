@@ -1,4 +1,4 @@
-package org.diameter4j.peer;
+package org.diameter4j.peer.internal;
 
 /**
  * The events of RFC 6733 §5.6.2, with the I- (initiator connection) and R- (responder connection)

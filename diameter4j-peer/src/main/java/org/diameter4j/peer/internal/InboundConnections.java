@@ -1,4 +1,4 @@
-package org.diameter4j.peer;
+package org.diameter4j.peer.internal;
 
 import io.netty.util.concurrent.ScheduledFuture;
 import java.lang.System.Logger.Level;
@@ -11,6 +11,9 @@ import org.diameter4j.codec.DiameterMessage;
 import org.diameter4j.codec.ResultCodes;
 import org.diameter4j.dictionary.Dictionary;
 import org.diameter4j.dictionary.MessageValidator;
+import org.diameter4j.peer.LocalIdentity;
+import org.diameter4j.peer.RemoteCapabilities;
+import org.diameter4j.peer.StrictSend;
 import org.diameter4j.transport.Connection;
 import org.diameter4j.transport.ConnectionHandler;
 

@@ -1,4 +1,4 @@
-package org.diameter4j.peer;
+package org.diameter4j.peer.internal;
 
 import java.net.InetAddress;
 import java.util.ArrayList;
@@ -8,6 +8,9 @@ import java.util.Set;
 import org.diameter4j.codec.Avp;
 import org.diameter4j.codec.DiameterMessage;
 import org.diameter4j.codec.type.DiameterAddress;
+import org.diameter4j.peer.ApplicationId;
+import org.diameter4j.peer.LocalIdentity;
+import org.diameter4j.peer.RemoteCapabilities;
 
 /**
  * Capabilities exchange (RFC 6733 §5.3): building CER and CEA from the local identity, reading the

@@ -1,4 +1,4 @@
-package org.diameter4j.peer;
+package org.diameter4j.peer.internal;
 
 import io.netty.channel.EventLoop;
 import io.netty.util.collection.IntObjectHashMap;
@@ -17,6 +17,17 @@ import org.diameter4j.codec.DiameterMessage;
 import org.diameter4j.codec.ResultCodes;
 import org.diameter4j.dictionary.MessageValidator;
 import org.diameter4j.dictionary.OutboundViolation;
+import org.diameter4j.peer.ApplicationId;
+import org.diameter4j.peer.DiameterException;
+import org.diameter4j.peer.DisconnectCause;
+import org.diameter4j.peer.PeerConfig;
+import org.diameter4j.peer.PeerDisconnectedException;
+import org.diameter4j.peer.PeerNotReadyException;
+import org.diameter4j.peer.PeerState;
+import org.diameter4j.peer.RemoteCapabilities;
+import org.diameter4j.peer.RequestTimeoutException;
+import org.diameter4j.peer.StrictSend;
+import org.diameter4j.peer.WatchdogState;
 import org.diameter4j.transport.Connection;
 import org.diameter4j.transport.ConnectionHandler;
 import org.diameter4j.transport.TransportProtocol;
@@ -125,7 +136,7 @@ public final class Peer implements PeerStateMachine.Actions {
         return state;
     }
 
-    public Watchdog.State watchdogState() {
+    public WatchdogState watchdogState() {
         return watchdog.state();
     }
 
@@ -133,8 +144,8 @@ public final class Peer implements PeerStateMachine.Actions {
     public boolean isReady() {
         PeerState s = state;
         return s.isOpen()
-                && (watchdog.state() == Watchdog.State.OKAY
-                        || watchdog.state() == Watchdog.State.INITIAL);
+                && (watchdog.state() == WatchdogState.OKAY
+                        || watchdog.state() == WatchdogState.INITIAL);
     }
 
     public boolean isDynamic() {

@@ -1,6 +1,7 @@
-package org.diameter4j.peer;
+package org.diameter4j.peer.internal;
 
 import java.util.ArrayDeque;
+import org.diameter4j.peer.PeerState;
 
 /**
  * Runs {@link PeerTransitionTable}: for each event, performs the row's actions in order and moves

@@ -1,4 +1,4 @@
-package org.diameter4j.peer;
+package org.diameter4j.peer.internal;
 
 import java.lang.System.Logger.Level;
 import java.util.List;
@@ -10,6 +10,9 @@ import org.diameter4j.dictionary.Dictionary;
 import org.diameter4j.dictionary.OutboundValidator;
 import org.diameter4j.dictionary.OutboundViolation;
 import org.diameter4j.dictionary.OutboundViolationListener;
+import org.diameter4j.peer.InvalidMessageException;
+import org.diameter4j.peer.LocalIdentity;
+import org.diameter4j.peer.StrictSend;
 
 /**
  * The last step before a message leaves a peer connection: applies the node's {@link StrictSend}

@@ -1,4 +1,4 @@
-package org.diameter4j.peer;
+package org.diameter4j.peer.internal;
 
 /** The actions of RFC 6733 §5.6.3, with the I-/R- prefixes of the §5.6 table. */
 public enum PeerAction {

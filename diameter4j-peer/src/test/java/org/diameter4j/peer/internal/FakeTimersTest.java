@@ -1,4 +1,4 @@
-package org.diameter4j.peer;
+package org.diameter4j.peer.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
