@@ -20,6 +20,7 @@ import org.diameter4j.gy.ocs.OcsConfig;
 import org.diameter4j.gy.ocs.OcsSimulator;
 import org.diameter4j.node.DiameterNode;
 import org.diameter4j.node.NodeConfig;
+import org.diameter4j.node.NodeListener;
 import org.diameter4j.peer.ApplicationId;
 import org.diameter4j.peer.PeerConfig;
 import picocli.CommandLine.Command;
@@ -93,29 +94,31 @@ public final class DemoCommand implements Callable<Integer> {
                                                     .build())
                                     .build())) {
                 MessageDump dump = new MessageDump(d);
-                client.trace(
-                        tr -> {
-                            synchronized (this) {
-                                out.println(
-                                        "    "
-                                                + (tr.received() ? "<- " : "-> ")
-                                                + summary(tr.message()));
-                                if (trace) {
-                                    for (String line : dump.format(tr.message()).split("\n")) {
-                                        out.println("         " + line);
+                client.addListener(
+                        NodeListener.messages(
+                                tr -> {
+                                    synchronized (this) {
+                                        out.println(
+                                                "    "
+                                                        + (tr.received() ? "<- " : "-> ")
+                                                        + summary(tr.message()));
+                                        if (trace) {
+                                            for (String line :
+                                                    dump.format(tr.message()).split("\n")) {
+                                                out.println("         " + line);
+                                            }
+                                        }
+                                        out.flush();
                                     }
-                                }
-                                out.flush();
-                            }
-                        });
+                                }));
                 say(
                         "1. The Gy client (pgw.demo.example) connects: capabilities exchange (RFC 6733 §5.3).");
                 client.awaitReady("ocs.demo.example", Duration.ofSeconds(10));
                 say(
                         "   peer ocs.demo.example is "
-                                + client.peer("ocs.demo.example").state()
+                                + client.peer("ocs.demo.example").status()
                                 + ", common application: "
-                                + client.peer("ocs.demo.example").commonApplications());
+                                + client.peer("ocs.demo.example").activeApplications());
                 say("");
                 say("2. A data session (3GPP TS 32.299 Gy): reserve, report usage, terminate.");
                 String sid = client.newSessionId();

@@ -29,11 +29,11 @@ import org.diameter4j.node.NodeConfig;
 import org.diameter4j.node.NodeConfigException;
 import org.diameter4j.node.NodeConfigLoader;
 import org.diameter4j.node.NodeEvent;
+import org.diameter4j.node.NodeListener;
 import org.diameter4j.peer.ApplicationId;
 import org.diameter4j.peer.DiameterException;
 import org.diameter4j.peer.DisconnectCause;
 import org.diameter4j.peer.PeerConfig;
-import org.diameter4j.peer.PeerState;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -240,7 +240,7 @@ public final class NodeCommand implements Callable<Integer> {
             } catch (IllegalStateException shuttingDown) {
                 // the hook runs and waits for us
             }
-            long open = node.peers().stream().filter(p -> p.state().isOpen()).count();
+            long open = node.peers().stream().filter(p -> p.status().isOpen()).count();
             log.accept("stopping: DPR to " + open + " open peer" + (open == 1 ? "" : "s"));
             admin.close();
             node.close(DisconnectCause.REBOOTING);
@@ -270,33 +270,29 @@ public final class NodeCommand implements Callable<Integer> {
 
     private static void installEvents(DiameterNode node, java.util.function.Consumer<String> log) {
         node.addListener(
-                (peer, from, to) -> {
-                    if (from != to) {
-                        log.accept(
-                                "peer "
-                                        + peer.name()
-                                        + " "
-                                        + from
-                                        + " -> "
-                                        + to
-                                        + (to == PeerState.CLOSED && peer.lastFailure() != null
-                                                ? " (" + peer.lastFailure() + ")"
-                                                : ""));
-                    } else if (to.isOpen()) {
-                        log.accept(
-                                "peer "
-                                        + peer.name()
-                                        + (peer.isReady()
-                                                ? " watchdog OKAY: active again"
-                                                : " watchdog SUSPECT: not active"));
-                    }
-                });
-        node.addEventListener(
-                e -> {
-                    if (e instanceof NodeEvent.MessageDropped) {
-                        log.accept(e.name() + ": " + e.text());
-                    }
-                });
+                NodeListener.events(
+                        e -> {
+                            if (e instanceof NodeEvent.PeerStateChanged c) {
+                                log.accept(
+                                        "peer "
+                                                + c.peer()
+                                                + " "
+                                                + c.from()
+                                                + " -> "
+                                                + c.to()
+                                                + (c.reason() != null
+                                                        ? " (" + c.reason() + ")"
+                                                        : ""));
+                            } else if (e instanceof NodeEvent.PeerActiveChanged a) {
+                                log.accept(
+                                        "peer "
+                                                + a.peer()
+                                                + (a.active() ? " active" : " not active")
+                                                + " (open with watchdog OKAY: RFC 3539)");
+                            } else if (e instanceof NodeEvent.MessageDropped) {
+                                log.accept(e.name() + ": " + e.text());
+                            }
+                        }));
     }
 
     private void banner(PrintWriter out, DiameterNode node, Simulators sims, AdminServer admin) {

@@ -24,6 +24,8 @@ import org.diameter4j.dictionary.Dictionary;
 import org.diameter4j.dictionary.dump.MessageDump;
 import org.diameter4j.node.DiameterNode;
 import org.diameter4j.node.NodeConfig;
+import org.diameter4j.node.NodeEvent;
+import org.diameter4j.node.NodeListener;
 import org.diameter4j.peer.ApplicationId;
 import org.diameter4j.peer.DiameterException;
 import org.diameter4j.peer.DisconnectCause;
@@ -278,40 +280,48 @@ public final class ServerCommand implements Callable<Integer> {
         MessageDump dump = new MessageDump(dict);
         DateTimeFormatter t = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
         node.addListener(
-                (peer, from, to) -> {
-                    if (!json && from != to && (to.isOpen() || to == PeerState.CLOSED)) {
-                        synchronized (out) {
-                            out.println(
-                                    LocalTime.now().format(t)
-                                            + "  peer "
-                                            + peer.name()
-                                            + " "
-                                            + from
-                                            + " -> "
-                                            + to
-                                            + (to == PeerState.CLOSED && peer.lastFailure() != null
-                                                    ? " (" + peer.lastFailure() + ")"
-                                                    : ""));
-                            out.flush();
-                        }
-                    }
-                });
-        node.trace(
-                tr -> {
-                    DiameterMessage m = tr.message();
-                    synchronized (out) {
-                        if (trace && !json) {
-                            out.println(
-                                    LocalTime.now().format(t)
-                                            + (tr.received() ? "  received from " : "  sent to ")
-                                            + tr.peer().name());
-                            out.print(dump.format(m));
-                        } else if (!tr.received() && !m.isRequest() && m.applicationId() != 0) {
-                            line(out, dict, t, tr.peer().name(), m);
-                        }
-                        out.flush();
-                    }
-                });
+                NodeListener.events(
+                        e -> {
+                            if (!json
+                                    && e instanceof NodeEvent.PeerStateChanged c
+                                    && (c.to().isOpen() || c.to() == PeerState.CLOSED)) {
+                                synchronized (out) {
+                                    out.println(
+                                            LocalTime.now().format(t)
+                                                    + "  peer "
+                                                    + c.peer()
+                                                    + " "
+                                                    + c.from()
+                                                    + " -> "
+                                                    + c.to()
+                                                    + (c.reason() != null
+                                                            ? " (" + c.reason() + ")"
+                                                            : ""));
+                                    out.flush();
+                                }
+                            }
+                        }));
+        node.addListener(
+                NodeListener.messages(
+                        tr -> {
+                            DiameterMessage m = tr.message();
+                            synchronized (out) {
+                                if (trace && !json) {
+                                    out.println(
+                                            LocalTime.now().format(t)
+                                                    + (tr.received()
+                                                            ? "  received from "
+                                                            : "  sent to ")
+                                                    + tr.peer());
+                                    out.print(dump.format(m));
+                                } else if (!tr.received()
+                                        && !m.isRequest()
+                                        && m.applicationId() != 0) {
+                                    line(out, dict, t, tr.peer(), m);
+                                }
+                                out.flush();
+                            }
+                        }));
     }
 
     private void line(

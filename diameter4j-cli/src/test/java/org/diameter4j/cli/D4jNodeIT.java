@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.diameter4j.cli.D4jLauncherIT.Result;
 import org.diameter4j.node.DiameterNode;
 import org.diameter4j.node.NodeConfig;
+import org.diameter4j.node.NodeListener;
 import org.diameter4j.peer.ApplicationId;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,14 +44,15 @@ class D4jNodeIT {
                                 .application(ApplicationId.vendorAuth(10415, 16777238))
                                 .listen("127.0.0.1:0")
                                 .build())) {
-            dra.trace(
-                    t -> {
-                        if (t.received()
-                                && t.message().isRequest()
-                                && t.message().commandCode() == 282) {
-                            dprs.add(t.message().find(264).asUtf8());
-                        }
-                    });
+            dra.addListener(
+                    NodeListener.messages(
+                            t -> {
+                                if (t.received()
+                                        && t.message().isRequest()
+                                        && t.message().commandCode() == 282) {
+                                    dprs.add(t.message().find(264).asUtf8());
+                                }
+                            }));
             int adminPort = D4jServerIT.freePort();
             String admin = "http://127.0.0.1:" + adminPort;
             Path yaml =

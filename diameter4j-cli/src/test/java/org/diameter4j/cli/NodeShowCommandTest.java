@@ -26,6 +26,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.diameter4j.node.DiameterNode;
 import org.diameter4j.node.NodeConfig;
+import org.diameter4j.node.NodeListener;
 import org.diameter4j.peer.ApplicationId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -378,14 +379,15 @@ class NodeShowCommandTest {
     void stopsWithADprToEveryPeerAndLogsPeerEvents() throws Exception {
         DiameterNode dra1 = dra("dra-1.realm-2.com");
         List<Integer> dprs = new java.util.concurrent.CopyOnWriteArrayList<>();
-        dra1.trace(
-                t -> {
-                    if (t.received()
-                            && t.message().isRequest()
-                            && t.message().commandCode() == 282) {
-                        dprs.add(1);
-                    }
-                });
+        dra1.addListener(
+                NodeListener.messages(
+                        t -> {
+                            if (t.received()
+                                    && t.message().isRequest()
+                                    && t.message().commandCode() == 282) {
+                                dprs.add(1);
+                            }
+                        }));
         Path yaml =
                 Files.writeString(
                         tmp.resolve("node.yaml"),

@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import org.diameter4j.cli.Main;
 import org.diameter4j.codec.ResultCodes;
 import org.diameter4j.dictionary.Dictionary;
+import org.diameter4j.node.NodeListener;
 
 /**
  * The two roles of the Erlang/OTP interop tests, shared by {@link ErlangGyInteropTest}, {@link
@@ -61,7 +62,7 @@ final class ErlangScenarios {
         Path beams = ErlangOtp.compile(tmp.resolve("erl"));
         MessageTrace trace = new MessageTrace();
         try (ErlangOtp.Server server = ErlangOtp.d4jServer(SERVER, tmp)) {
-            server.node().trace(trace);
+            server.node().addListener(NodeListener.messages(trace));
             try (ErlangOtp erl =
                     ErlangOtp.start(
                             beams,

@@ -31,6 +31,7 @@ import org.diameter4j.gy.ocs.OcsConfig;
 import org.diameter4j.gy.ocs.OcsSimulator;
 import org.diameter4j.node.DiameterNode;
 import org.diameter4j.node.NodeConfig;
+import org.diameter4j.node.NodeListener;
 import org.diameter4j.peer.ApplicationId;
 import org.diameter4j.peer.PeerConfig;
 import org.junit.jupiter.api.BeforeEach;
@@ -117,7 +118,7 @@ class FreeDiameterRelayTest {
                                 .build());
         FreeDiameter fd = null;
         try {
-            server.trace(serverTrace);
+            server.addListener(NodeListener.messages(serverTrace));
             OcsSimulator ocs = OcsSimulator.register(server, OcsConfig.of(Map.of(MSISDN, INITIAL)));
             int port = server.listenAddresses().get(0).getPort();
             FreeDiameter.Config c =
@@ -160,7 +161,7 @@ class FreeDiameterRelayTest {
                                                 .tc(Duration.ofSeconds(1))
                                                 .build())
                                 .build());
-        client.trace(trace);
+        client.addListener(NodeListener.messages(trace));
         return client;
     }
 

@@ -42,10 +42,7 @@ final class MessageTrace implements Consumer<DiameterNode.Traced> {
     public void accept(DiameterNode.Traced t) {
         entries.add(
                 new Entry(
-                        (System.nanoTime() - t0) / 1_000_000,
-                        t.peer().name(),
-                        t.received(),
-                        t.message()));
+                        (System.nanoTime() - t0) / 1_000_000, t.peer(), t.received(), t.message()));
     }
 
     List<Entry> entries() {

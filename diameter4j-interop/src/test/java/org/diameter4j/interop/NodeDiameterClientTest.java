@@ -23,6 +23,7 @@ import org.diameter4j.gy.ocs.OcsConfig;
 import org.diameter4j.gy.ocs.OcsSimulator;
 import org.diameter4j.node.DiameterNode;
 import org.diameter4j.node.NodeConfig;
+import org.diameter4j.node.NodeListener;
 import org.diameter4j.peer.ApplicationId;
 import org.diameter4j.rf.cdf.CdfConfig;
 import org.diameter4j.rf.cdf.CdfSimulator;
@@ -89,7 +90,7 @@ class NodeDiameterClientTest {
                                 .application(CdfSimulator.application())
                                 .listen("127.0.0.1:0")
                                 .build());
-        node.trace(trace);
+        node.addListener(NodeListener.messages(trace));
         // Simulators.DEFAULT_BALANCE of diameter4j-cli.
         OcsSimulator.register(
                 node,

@@ -28,11 +28,12 @@ import org.diameter4j.gy.client.GyClientConfig;
 import org.diameter4j.gy.client.GyClientSession;
 import org.diameter4j.node.DiameterNode;
 import org.diameter4j.node.NodeConfig;
+import org.diameter4j.node.NodeListener;
+import org.diameter4j.node.PeerView;
 import org.diameter4j.peer.ApplicationId;
 import org.diameter4j.peer.DisconnectCause;
 import org.diameter4j.peer.PeerConfig;
 import org.diameter4j.peer.PeerState;
-import org.diameter4j.peer.internal.Peer;
 import org.diameter4j.rf.AccountingAnswer;
 import org.diameter4j.rf.AccountingClient;
 import org.diameter4j.rf.AccountingSession;
@@ -97,8 +98,8 @@ class NodeDiameterServerTest {
                                                 .enabled(false) // started once traced
                                                 .build())
                                 .build());
-        node.trace(trace);
-        node.peer(NODE_HOST).start();
+        node.addListener(NodeListener.messages(trace));
+        node.setAdminState(NODE_HOST, true);
         return node;
     }
 
@@ -112,8 +113,8 @@ class NodeDiameterServerTest {
             List<String> rfSessions = new ArrayList<>();
             String eventSession;
             try {
-                Peer peer = client.awaitReady(NODE_HOST, Duration.ofSeconds(10));
-                assertThat(peer.state()).isEqualTo(PeerState.I_OPEN);
+                PeerView peer = client.awaitReady(NODE_HOST, Duration.ofSeconds(10));
+                assertThat(peer.status()).isEqualTo(PeerState.I_OPEN);
                 assertThat(peer.remote().productName()).isEqualTo("node-diameter");
 
                 // Gy, 5 sessions at a time (RFC 4006 §5.1: CCR-I, CCR-U, CCR-T).
@@ -338,7 +339,7 @@ class NodeDiameterServerTest {
         MessageTrace trace = new MessageTrace();
         try (NodeDiameter server = nodeServer(tmp);
                 DiameterNode client = client(port(server), trace)) {
-            Peer peer = client.awaitReady(NODE_HOST, Duration.ofSeconds(10));
+            PeerView peer = client.awaitReady(NODE_HOST, Duration.ofSeconds(10));
             server.command("dpr");
             JsonNode dpa = server.await("answer", "Disconnect-Peer", false, Duration.ofSeconds(5));
             assertThat(single(dpa.path("message"), "Result-Code").asText())
@@ -346,12 +347,13 @@ class NodeDiameterServerTest {
             assertThat(single(dpa.path("message"), "Origin-Host").asText()).isEqualTo(CLIENT);
             trace.await(DPR, true, true, Duration.ofSeconds(1));
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            while (peer.state() != PeerState.CLOSED && System.nanoTime() < deadline) {
+            while (client.peer(NODE_HOST).status() != PeerState.CLOSED
+                    && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
-            assertThat(peer.state()).isEqualTo(PeerState.CLOSED);
-            assertThat(peer.lastDisconnectCause())
-                    .isEqualTo(DisconnectCause.DO_NOT_WANT_TO_TALK_TO_YOU);
+            assertThat(client.peer(NODE_HOST).status()).isEqualTo(PeerState.CLOSED);
+            assertThat(client.peer(NODE_HOST).lastDisconnectCause())
+                    .isEqualTo(DisconnectCause.DO_NOT_WANT_TO_TALK_TO_YOU.displayName());
             assertThat(server.events("error")).as(server.transcript()).isEmpty();
         }
         assertThat(trace.count(DPR, false, false)).as("DPAs sent\n" + trace).isEqualTo(1);

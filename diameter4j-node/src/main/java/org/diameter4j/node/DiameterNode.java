@@ -5,11 +5,11 @@ import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,7 +18,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 import org.diameter4j.codec.Avp;
 import org.diameter4j.codec.DecodeFailure;
 import org.diameter4j.codec.DecodeOptions;
@@ -83,22 +82,23 @@ public final class DiameterNode implements AutoCloseable {
     private final MessageValidator validator;
     final Map<String, Peer> peers = new ConcurrentHashMap<>();
     final Map<Long, RequestHandler> handlers = new ConcurrentHashMap<>();
-    final List<PeerListener> listeners = new CopyOnWriteArrayList<>();
+    final List<NodeListener> listeners = new CopyOnWriteArrayList<>();
     private final List<Listener> bound = new ArrayList<>();
     final Set<String> debugPeers = ConcurrentHashMap.newKeySet();
-    final List<Consumer<Traced>> tracers = new CopyOnWriteArrayList<>();
     private final NodePeerContext context = new NodePeerContext(this);
     private final Relay relay = new Relay(this);
     private final DuplicateCache duplicates;
     final NodeMetrics metrics;
     final Map<Peer, Long> busyUntil = new ConcurrentHashMap<>();
     final Map<Peer, Boolean> activeState = new ConcurrentHashMap<>();
-    private final List<Consumer<NodeEvent>> eventListeners = new CopyOnWriteArrayList<>();
     final AtomicLong droppedMessages = new AtomicLong();
     private volatile boolean closed;
 
-    /** A message passed on a peer connection: what {@link #trace} reports. */
-    public record Traced(Peer peer, DiameterMessage message, boolean received) {}
+    /**
+     * A message passed on a peer connection, sent or {@code received}: what {@link
+     * NodeListener#messages} hands over.
+     */
+    public record Traced(String peer, DiameterMessage message, boolean received) {}
 
     /** Where handlers and users' continuations run (never the I/O thread by default). */
     final java.util.concurrent.Executor callbacks;
@@ -215,7 +215,7 @@ public final class DiameterNode implements AutoCloseable {
      * Adds a peer at run time; it starts connecting when enabled and it has a URI. Checked like the
      * configuration: a second default peer, or a peer already present, is refused.
      */
-    public Peer addPeer(PeerConfig pc) {
+    public PeerView addPeer(PeerConfig pc) {
         String key = key(pc.name());
         if (pc.defaultPeer()) {
             for (Peer other : peers.values()) {
@@ -244,7 +244,7 @@ public final class DiameterNode implements AutoCloseable {
         if (pc.enabled() && pc.uri() != null) {
             p.start();
         }
-        return p;
+        return PeerView.of(p, config.identity());
     }
 
     /**
@@ -274,7 +274,7 @@ public final class DiameterNode implements AutoCloseable {
     /** As {@link #setAdminState(String, boolean)} with the Disconnect-Cause of the DPR. */
     public CompletableFuture<Void> setAdminState(
             String host, boolean enabled, DisconnectCause cause) {
-        Peer p = peer(host);
+        Peer p = find(host);
         if (p == null) {
             return CompletableFuture.failedFuture(
                     new IllegalArgumentException(
@@ -316,26 +316,31 @@ public final class DiameterNode implements AutoCloseable {
         routesVersion.incrementAndGet();
     }
 
-    /** One peer's details as seed 003 shows them, or null when there is no such peer. */
-    public PeerView peerView(String host) {
-        Peer p = peer(host);
+    /**
+     * One peer as seed 003 shows it (identity, state, active applications, timers, addresses), the
+     * peer with this identity (case-insensitive); null when there is no such peer.
+     */
+    public PeerView peer(String host) {
+        Peer p = find(host);
         return p == null ? null : PeerView.of(p, config.identity());
     }
 
-    /** Every peer's details, configured ones by index, then dynamic ones by name. */
-    public List<PeerView> peerViews() {
+    /**
+     * Every peer as {@link #peer} shows it: configured ones by index, then dynamic ones by name.
+     */
+    public List<PeerView> peers() {
         return sortedPeers().stream().map(p -> PeerView.of(p, config.identity())).toList();
     }
 
     /** A peer's message counters, or null when there is no such peer. */
     public PeerStatistics statistics(String host) {
-        Peer p = peer(host);
+        Peer p = find(host);
         return p == null ? null : PeerStatistics.of(p.name(), p.counters());
     }
 
     /** Seed 003's {@code clear … peer "…" statistics}; records the "last cleared" time. */
     public void clearStatistics(String host) {
-        Peer p = peer(host);
+        Peer p = find(host);
         if (p == null) {
             throw new IllegalArgumentException("no peer '" + host + "'");
         }
@@ -357,24 +362,27 @@ public final class DiameterNode implements AutoCloseable {
         return duplicates.duplicates();
     }
 
-    /** Receives the node's events (M-21); each is also logged once. */
-    public void addEventListener(Consumer<NodeEvent> l) {
-        eventListeners.add(l);
+    /**
+     * Adds a listener of the node's events (M-21: peer state and activity, dropped messages) and of
+     * every message sent and received; see {@link NodeListener} for the threading rules.
+     */
+    public void addListener(NodeListener l) {
+        listeners.add(Objects.requireNonNull(l, "listener"));
     }
 
-    public void removeEventListener(Consumer<NodeEvent> l) {
-        eventListeners.remove(l);
+    public void removeListener(NodeListener l) {
+        listeners.remove(l);
     }
 
     void emit(NodeEvent e, boolean log) {
         if (log) {
             LOG.log(Level.INFO, e.name() + ": " + e.text());
         }
-        for (Consumer<NodeEvent> l : eventListeners) {
+        for (NodeListener l : listeners) {
             try {
-                l.accept(e);
+                l.event(e);
             } catch (RuntimeException x) {
-                LOG.log(Level.WARNING, "event listener failed: " + x);
+                LOG.log(Level.WARNING, "node listener failed: " + x);
             }
         }
     }
@@ -429,17 +437,9 @@ public final class DiameterNode implements AutoCloseable {
         return out;
     }
 
-    public Collection<Peer> peers() {
-        return List.copyOf(peers.values());
-    }
-
     /** The peer with this identity (case-insensitive), or null. */
-    public Peer peer(String host) {
+    Peer find(String host) {
         return peers.get(key(host));
-    }
-
-    public void addListener(PeerListener l) {
-        listeners.add(l);
     }
 
     /** Per-peer message debug (M-20): every message to and from the peer is logged as a dump. */
@@ -449,15 +449,6 @@ public final class DiameterNode implements AutoCloseable {
         } else {
             debugPeers.remove(key(peer));
         }
-    }
-
-    /** Adds a receiver of every message sent and received (tools' --trace, tests). */
-    public void trace(Consumer<Traced> consumer) {
-        tracers.add(consumer);
-    }
-
-    public void untrace(Consumer<Traced> consumer) {
-        tracers.remove(consumer);
     }
 
     /** A new Session-Id (RFC 6733 §8.8). */
@@ -481,8 +472,8 @@ public final class DiameterNode implements AutoCloseable {
      * Waits until the peer is open (M-07). Throws {@link PeerNotReadyException} saying why not: its
      * state, the last failure (DNS, refused, CEA result …) and when the next attempt is.
      */
-    public Peer awaitReady(String host, Duration timeout) {
-        Peer p = peer(host);
+    public PeerView awaitReady(String host, Duration timeout) {
+        Peer p = find(host);
         if (p == null) {
             throw new IllegalArgumentException(
                     "no peer '"
@@ -491,7 +482,8 @@ public final class DiameterNode implements AutoCloseable {
                             + peers.values().stream().map(Peer::name).toList());
         }
         try {
-            return p.whenOpen().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            p.whenOpen().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return PeerView.of(p, config.identity());
         } catch (TimeoutException e) {
             StringBuilder sb =
                     new StringBuilder(
@@ -524,10 +516,17 @@ public final class DiameterNode implements AutoCloseable {
     }
 
     /**
-     * Sends a request to the peer chosen by {@link Routing}: Origin-Host/Realm are added when
-     * missing, and Destination-Realm of the chosen peer (M-09). The future always completes: with
-     * the answer, {@link org.diameter4j.peer.RequestTimeoutException}, {@link NoRouteException}, or
-     * another {@link DiameterException} saying why.
+     * Sends a request to the peer chosen by {@link Routing}. The future always completes, on the
+     * callback executor: with the answer, {@link org.diameter4j.peer.RequestTimeoutException},
+     * {@link NoRouteException}, or another {@link DiameterException} saying why.
+     *
+     * <p><b>The request is completed in place</b> (no copy is made, so sending allocates nothing
+     * per request): Origin-Host and Origin-Realm are added when missing (RFC 6733 §6.1),
+     * Origin-State-Id when configured and the command's grammar has it (§8.16), Destination-Realm
+     * of the chosen peer when missing and the command is not a base protocol one (M-09), and the
+     * Hop-by-Hop and End-to-End Identifiers are set (§3). From the call until the future completes
+     * the message belongs to the node: do not change it or send it again; to resend after a
+     * failure, use {@link #retransmit}.
      */
     public CompletableFuture<DiameterMessage> send(DiameterMessage request, Duration timeout) {
         if (closed) {
@@ -562,10 +561,13 @@ public final class DiameterNode implements AutoCloseable {
         return Callbacks.completeOn(f, callbacks);
     }
 
-    /** Sends to one peer, bypassing routing. */
+    /**
+     * Sends to one peer, bypassing routing; the request is completed in place as by {@link
+     * #send(DiameterMessage, Duration)}.
+     */
     public CompletableFuture<DiameterMessage> send(
             String peerHost, DiameterMessage request, Duration timeout) {
-        Peer p = peer(peerHost);
+        Peer p = find(peerHost);
         if (p == null) {
             return CompletableFuture.failedFuture(
                     new IllegalArgumentException("no peer '" + peerHost + "'"));
@@ -804,7 +806,7 @@ public final class DiameterNode implements AutoCloseable {
     }
 
     /** Peers sorted for display: configured ones by index, then dynamic ones by name. */
-    public List<Peer> sortedPeers() {
+    List<Peer> sortedPeers() {
         List<Peer> out = new ArrayList<>(peers.values());
         out.sort(
                 Comparator.comparing(Peer::isDynamic)

@@ -6,7 +6,6 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.diameter4j.codec.Avp;
 import org.diameter4j.codec.DecodeFailure;
@@ -90,20 +89,15 @@ final class NodePeerContext implements PeerContext {
     @Override
     public void peerChanged(Peer peer, PeerState from, PeerState to) {
         node.routesChanged();
-        for (PeerListener l : node.listeners) {
-            try {
-                l.peerChanged(peer, from, to);
-            } catch (RuntimeException e) {
-                DiameterNode.LOG.log(Level.WARNING, "peer listener failed: " + e);
-            }
+        String origin = node.config.identity().originHost();
+        if (from != to) {
+            String reason = to == PeerState.CLOSED ? peer.lastFailure() : null;
+            node.emit(new NodeEvent.PeerStateChanged(origin, peer.name(), from, to, reason), false);
         }
         boolean active = peer.isReady();
         Boolean was = node.activeState.put(peer, active);
         if (was == null ? active : was != active) {
-            node.emit(
-                    new NodeEvent.PeerActiveChanged(
-                            node.config.identity().originHost(), peer, active),
-                    true);
+            node.emit(new NodeEvent.PeerActiveChanged(origin, peer.name(), active), true);
         }
         if (to == PeerState.CLOSED) {
             node.busyUntil.remove(peer);
@@ -166,7 +160,8 @@ final class NodePeerContext implements PeerContext {
         node.droppedMessages.incrementAndGet();
         node.metrics.dropped(peer);
         node.emit(
-                new NodeEvent.MessageDropped(node.config.identity().originHost(), peer, failure),
+                new NodeEvent.MessageDropped(
+                        node.config.identity().originHost(), peer.name(), failure),
                 false);
     }
 
@@ -211,10 +206,11 @@ final class NodePeerContext implements PeerContext {
                 }
             }
         }
-        if (!node.tracers.isEmpty()) {
-            DiameterNode.Traced tr = new DiameterNode.Traced(peer, message, received);
-            for (Consumer<DiameterNode.Traced> t : node.tracers) {
-                t.accept(tr);
+        for (NodeListener l : node.listeners) {
+            try {
+                l.message(peer.name(), message, received);
+            } catch (RuntimeException e) {
+                DiameterNode.LOG.log(Level.WARNING, "node listener failed: " + e);
             }
         }
         if (!node.debugPeers.isEmpty() && node.debugPeers.contains(DiameterNode.key(peer.name()))) {

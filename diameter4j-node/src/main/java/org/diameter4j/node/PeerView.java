@@ -11,13 +11,17 @@ import org.diameter4j.peer.internal.Peer;
 
 /**
  * One peer as seed 003's {@code show aaa diameter-node "…" peer "…"} shows it (M-19): a snapshot,
- * taken by {@link DiameterNode#peerView(String)}. Values that do not apply in the current state
+ * taken by {@link DiameterNode#peer(String)}. Values that do not apply in the current state
  * (timers, remote and local addresses when the peer is closed) are null or -1, shown as "N/A" or
  * "(Not Specified)" by {@link NodeShow}.
  *
  * @param connectionTimerSeconds seconds until the next connection attempt (Tc), or -1
  * @param watchdogTimerSeconds seconds until the watchdog timer (Tw) expires, or -1
  * @param lastDisconnectCause the Disconnect-Cause of the last DPR received ("rebooting"), or null
+ * @param lastFailure the last failure in words (DNS, connection refused, the CEA's Result-Code, no
+ *     DWA within 2 x Tw …), or null: why a peer that should be open is not
+ * @param remote what the peer said about itself in its CER/CEA (RFC 6733 §5.3: Origin-Host,
+ *     Product-Name, applications …) while open, else null
  */
 public record PeerView(
         int index,
@@ -39,7 +43,9 @@ public record PeerView(
         String localRealm,
         InetSocketAddress localAddress,
         Instant lastManagementChange,
-        boolean dynamic) {
+        boolean dynamic,
+        String lastFailure,
+        RemoteCapabilities remote) {
 
     static PeerView of(Peer p, LocalIdentity local) {
         PeerState s = p.state();
@@ -65,7 +71,9 @@ public record PeerView(
                 local.originRealm(),
                 open ? p.localAddress() : null,
                 p.lastManagementChange(),
-                p.isDynamic());
+                p.isDynamic(),
+                p.lastFailure(),
+                rc);
     }
 
     /** The active applications in seed 003's words: "nasreq gx". */

@@ -61,21 +61,23 @@ class CapabilitiesExchangeTest {
         try (DiameterNode server =
                 server("ocs.example.net", bracketed + ":0", ApplicationId.auth(4))) {
             CopyOnWriteArrayList<DiameterMessage> cers = new CopyOnWriteArrayList<>();
-            server.trace(
-                    t -> {
-                        if (t.received()
-                                && t.message().commandCode() == 257
-                                && t.message().isRequest()) {
-                            cers.add(t.message());
-                        }
-                    });
+            server.addListener(
+                    NodeListener.messages(
+                            t -> {
+                                if (t.received()
+                                        && t.message().commandCode() == 257
+                                        && t.message().isRequest()) {
+                                    cers.add(t.message());
+                                }
+                            }));
             int port = server.listenAddresses().get(0).getPort();
             try (DiameterNode client =
                     client(
                             "aaa://" + bracketed + ":" + port,
                             "ocs.example.net",
                             ApplicationId.auth(4))) {
-                Peer peer = client.awaitReady("ocs.example.net", Duration.ofSeconds(5));
+                client.awaitReady("ocs.example.net", Duration.ofSeconds(5));
+                Peer peer = client.find("ocs.example.net");
                 assertThat(peer.state()).isEqualTo(PeerState.I_OPEN);
                 assertThat(peer.remote().originHost()).isEqualTo("ocs.example.net");
                 assertThat(peer.remoteAddress().getAddress()).isEqualTo(InetAddress.getByName(ip));
@@ -86,7 +88,7 @@ class CapabilitiesExchangeTest {
                 InetAddress hostIp = cers.get(0).find(257).asAddress().inetAddress();
                 assertThat(hostIp.isAnyLocalAddress()).isFalse();
                 assertThat(hostIp).isEqualTo(peer.localAddress().getAddress());
-                Peer serverSide = server.peer("client.example.com");
+                Peer serverSide = server.find("client.example.com");
                 assertThat(serverSide.state()).isEqualTo(PeerState.R_OPEN);
                 assertThat(serverSide.remoteAddress()).isEqualTo(peer.localAddress());
                 assertThat(serverSide.remote().hostIpAddresses())
@@ -130,7 +132,7 @@ class CapabilitiesExchangeTest {
                                                     .build())
                                     .build())) {
                 long connected = acceptedAt.get(5, TimeUnit.SECONDS);
-                Peer p = client.peer("ocs.example.net");
+                Peer p = client.find("ocs.example.net");
                 await(
                         Duration.ofSeconds(4),
                         () -> "no CEA timeout reported; last failure " + p.lastFailure(),
@@ -190,7 +192,7 @@ class CapabilitiesExchangeTest {
                         .isInstanceOf(PeerNotReadyException.class)
                         .hasMessageContaining("ocs.wrong-realm.com")
                         .hasMessageContaining("mismatch with locally stored information");
-                Peer p = client.peer("ocs.realm-1.com");
+                Peer p = client.find("ocs.realm-1.com");
                 assertThat(p.state()).isEqualTo(PeerState.CLOSED);
                 assertThat(p.reconnectRemainingSeconds())
                         .as("reconnect scheduled")
@@ -201,7 +203,7 @@ class CapabilitiesExchangeTest {
                         () -> "server still has the client",
                         () ->
                                 server.peer("client.example.com") == null
-                                        || server.peer("client.example.com").state()
+                                        || server.peer("client.example.com").status()
                                                 == PeerState.CLOSED);
             }
         }

@@ -29,7 +29,7 @@ class DuplicateDetectionTest {
         List<NodeEvent> events = new CopyOnWriteArrayList<>();
         try (DiameterNode server = Servers.gy("ocs.example.net", seen);
                 Socket s = new Socket("127.0.0.1", Servers.port(server))) {
-            server.addEventListener(events::add);
+            server.addListener(NodeListener.events(events::add));
             s.setSoTimeout(5000);
             InputStream in = s.getInputStream();
             OutputStream out = s.getOutputStream();

@@ -54,16 +54,17 @@ class FailoverTest {
             client.awaitReady("dra-2.realm-2.com", Duration.ofSeconds(5));
             Set<Integer> retransmitted = ConcurrentHashMap.newKeySet();
             List<Boolean> retransmitFlags = new java.util.concurrent.CopyOnWriteArrayList<>();
-            client.trace(
-                    t -> {
-                        if (!t.received()
-                                && t.message().isRequest()
-                                && t.message().commandCode() == 272
-                                && t.peer().name().equals("dra-2.realm-2.com")) {
-                            retransmitted.add(t.message().endToEnd());
-                            retransmitFlags.add(t.message().isRetransmit());
-                        }
-                    });
+            client.addListener(
+                    NodeListener.messages(
+                            t -> {
+                                if (!t.received()
+                                        && t.message().isRequest()
+                                        && t.message().commandCode() == 272
+                                        && t.peer().equals("dra-2.realm-2.com")) {
+                                    retransmitted.add(t.message().endToEnd());
+                                    retransmitFlags.add(t.message().isRetransmit());
+                                }
+                            }));
             int n = 200;
             List<CompletableFuture<DiameterMessage>> answers = new ArrayList<>();
             Set<Integer> endToEnds = new HashSet<>();
@@ -75,7 +76,7 @@ class FailoverTest {
                     Duration.ofSeconds(10),
                     () -> "the victim handled " + victimSeen.handled.get() + " of " + n,
                     () -> victimSeen.handled.get() == n);
-            assertThat(client.peerView("dra-1.realm-2.com").pendingMessages()).isEqualTo(n);
+            assertThat(client.peer("dra-1.realm-2.com").pendingMessages()).isEqualTo(n);
             for (DiameterMessage r : victimSeen.requests) {
                 endToEnds.add(r.endToEnd());
             }
@@ -98,7 +99,7 @@ class FailoverTest {
             assertThat(otherSeen.handled.get()).isEqualTo(n);
             assertThat(otherSeen.byEndToEnd.values()).allMatch(c -> c.get() == 1);
             assertThat(otherSeen.requests).allMatch(DiameterMessage::isRetransmit);
-            assertThat(client.peerView("dra-2.realm-2.com").pendingMessages()).isZero();
+            assertThat(client.peer("dra-2.realm-2.com").pendingMessages()).isZero();
         }
     }
 

@@ -468,7 +468,7 @@ class HostileTrafficTest {
         long maxDirect = 0;
         long answered0 = seen.handled.get();
         writer.start();
-        org.diameter4j.peer.internal.Peer serverSide = server.peer(h.host);
+        org.diameter4j.peer.internal.Peer serverSide = server.find(h.host);
         long maxPending = 0;
         long[] writtenAt = new long[16];
         long[] handledAt = new long[writtenAt.length];
@@ -545,7 +545,7 @@ class HostileTrafficTest {
         }
         assertThat(clientFailures).as(clientState()).isEmpty();
         assertThat(clientOk.get()).as(clientState()).isEqualTo(clientSent.get()).isGreaterThan(100);
-        assertThat(client.peer(SERVER).state().isOpen()).as(clientState()).isTrue();
+        assertThat(client.peer(SERVER).status().isOpen()).as(clientState()).isTrue();
     }
 
     // ---- helpers ---------------------------------------------------------------------------

@@ -65,13 +65,13 @@ class NodeLoopbackTest {
                                                     .build())
                                     .build())) {
                 var peer = client.awaitReady("ocs.example.net", Duration.ofSeconds(5));
-                assertThat(peer.state()).isEqualTo(PeerState.I_OPEN);
-                assertThat(peer.remote().originRealm()).isEqualTo("example.net");
+                assertThat(peer.status()).isEqualTo(PeerState.I_OPEN);
+                assertThat(peer.remoteRealm()).isEqualTo("example.net");
                 DiameterMessage cca = client.send(ccr(client)).get(5, TimeUnit.SECONDS);
                 assertThat(D.get(cca, "Result-Code").asUnsigned32()).isEqualTo(2001);
                 // M-09: Destination-Realm of the target peer was added.
                 var serverPeer = server.peer("client.example.com");
-                assertThat(serverPeer.state()).isEqualTo(PeerState.R_OPEN);
+                assertThat(serverPeer.status()).isEqualTo(PeerState.R_OPEN);
             }
             // close() sent a DPR: the server's dynamic peer is gone.
             long deadline = System.currentTimeMillis() + 5000;

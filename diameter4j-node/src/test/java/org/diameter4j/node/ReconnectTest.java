@@ -95,7 +95,8 @@ class ReconnectTest {
         int port = server.listenAddresses().get(0).getPort();
         try (DiameterNode client = client("aaa://127.0.0.1:" + port, null);
                 Captured log = new Captured()) {
-            Peer p = client.awaitReady("ocs.example.net", Duration.ofSeconds(5));
+            client.awaitReady("ocs.example.net", Duration.ofSeconds(5));
+            Peer p = client.find("ocs.example.net");
             server.close(); // DPR REBOOTING: "MAY attempt reconnection"
             await(
                     Duration.ofSeconds(3),
@@ -136,7 +137,8 @@ class ReconnectTest {
         DiameterNode server = server("127.0.0.1:0");
         int port = server.listenAddresses().get(0).getPort();
         try (DiameterNode client = client("aaa://127.0.0.1:" + port, null)) {
-            Peer p = client.awaitReady("ocs.example.net", Duration.ofSeconds(5));
+            client.awaitReady("ocs.example.net", Duration.ofSeconds(5));
+            Peer p = client.find("ocs.example.net");
             server.close(cause);
             await(
                     Duration.ofSeconds(3),
@@ -175,7 +177,8 @@ class ReconnectTest {
                             : HostResolver.system().resolve(host);
                 };
         try (DiameterNode client = client("aaa://lb.example.test:" + port, stub)) {
-            Peer p = client.awaitReady("ocs.example.net", Duration.ofSeconds(5));
+            client.awaitReady("ocs.example.net", Duration.ofSeconds(5));
+            Peer p = client.find("ocs.example.net");
             assertThat(p.remoteAddress()).isEqualTo(new InetSocketAddress("127.0.0.1", port));
             assertThat(calls.get()).isEqualTo(1);
             target.set(InetAddress.getByName("127.0.0.2"));
@@ -190,7 +193,7 @@ class ReconnectTest {
                                             .getHostAddress()
                                             .equals("127.0.0.2"));
             assertThat(calls.get()).isGreaterThanOrEqualTo(2);
-            assertThat(b.peer("client.example.com").state()).isEqualTo(PeerState.R_OPEN);
+            assertThat(b.peer("client.example.com").status()).isEqualTo(PeerState.R_OPEN);
         } finally {
             a.close();
             b.close();
@@ -218,8 +221,8 @@ class ReconnectTest {
         int portB = TestNet.freePort("127.0.0.1");
         try (DiameterNode a = electionNode("a.example.com", portA, "b.example.com", portB);
                 DiameterNode b = electionNode("b.example.com", portB, "a.example.com", portA)) {
-            Peer toB = a.peer("b.example.com");
-            Peer toA = b.peer("a.example.com");
+            Peer toB = a.find("b.example.com");
+            Peer toA = b.find("a.example.com");
             toB.start(); // both connect at the same moment
             toA.start();
             await(

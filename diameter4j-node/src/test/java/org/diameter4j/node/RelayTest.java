@@ -43,7 +43,7 @@ class RelayTest {
             relay.awaitReady("ocs.realm-s.net", Duration.ofSeconds(5));
             client.awaitReady("relay.realm-r.net", Duration.ofSeconds(5));
             assertThat(relay.config().relay()).isTrue();
-            assertThat(client.peer("relay.realm-r.net").remote().applications())
+            assertThat(client.find("relay.realm-r.net").remote().applications())
                     .contains(ApplicationId.relay());
             assertThat(relay.routes().routes())
                     .filteredOn(r -> r.realm().equals("realm-s.net"))
@@ -51,12 +51,13 @@ class RelayTest {
                     .satisfies(r -> assertThat(r.serverIdentifier()).isEqualTo("ocs.realm-s.net"));
 
             List<DiameterMessage> sentByClient = new CopyOnWriteArrayList<>();
-            client.trace(
-                    t -> {
-                        if (!t.received() && t.message().commandCode() == 272) {
-                            sentByClient.add(t.message());
-                        }
-                    });
+            client.addListener(
+                    NodeListener.messages(
+                            t -> {
+                                if (!t.received() && t.message().commandCode() == 272) {
+                                    sentByClient.add(t.message());
+                                }
+                            }));
             // An AVP no dictionary knows travels unchanged.
             Avp unknown = Avp.ofBytes(4242, 99999, 0, new byte[] {1, 2, 3, 4, 5, 6, 7});
             DiameterMessage req = ccr(client, "realm-s.net", null).add(unknown);

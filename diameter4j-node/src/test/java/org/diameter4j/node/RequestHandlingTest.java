@@ -225,7 +225,7 @@ class RequestHandlingTest {
             TestNet.await(
                     Duration.ofSeconds(2),
                     () -> "request not pending",
-                    () -> client.peer("ocs.example.net").pendingCount() == 1);
+                    () -> client.peer("ocs.example.net").pendingMessages() == 1);
             server.close();
             assertThatThrownBy(() -> f.get(5, TimeUnit.SECONDS))
                     .isInstanceOf(ExecutionException.class)

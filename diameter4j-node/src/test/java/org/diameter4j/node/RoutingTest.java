@@ -65,7 +65,7 @@ class RoutingTest {
             assertThat(NodeShow.routes(t))
                     .contains("realm-2.com\n           gy            10    1   dra-1.realm-2.com")
                     .contains("No. of routes: 3");
-            assertThat(NodeShow.peers(client.peerViews()))
+            assertThat(NodeShow.peers(client.peers()))
                     .contains(
                             "dra-1.realm-2.com                      I-Open        No      10         Yes")
                     .contains(
@@ -224,7 +224,7 @@ class RoutingTest {
                             .index(2)
                             .defaultPeer(true)
                             .build());
-            assertThat(node.peerView("dra-2.realm-2.com").defaultPeer()).isTrue();
+            assertThat(node.peer("dra-2.realm-2.com").defaultPeer()).isTrue();
         }
     }
 

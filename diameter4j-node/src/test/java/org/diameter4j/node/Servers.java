@@ -107,7 +107,7 @@ final class Servers {
     static void awaitClosed(DiameterNode client, String peer) throws InterruptedException {
         TestNet.await(
                 Duration.ofSeconds(5),
-                () -> peer + " is still " + client.peer(peer).state(),
-                () -> !client.peer(peer).state().isOpen());
+                () -> peer + " is still " + client.peer(peer).status(),
+                () -> !client.peer(peer).status().isOpen());
     }
 }

@@ -38,8 +38,8 @@ class StatisticsTest {
                                                         .preference(10)
                                                         .build())
                                         .build())) {
-            client.addEventListener(events::add);
-            Instant before = client.peerView("ocs.example.net").lastManagementChange();
+            client.addListener(NodeListener.events(events::add));
+            Instant before = client.peer("ocs.example.net").lastManagementChange();
             client.awaitReady("ocs.example.net", Duration.ofSeconds(5));
             int n = 5;
             for (int i = 0; i < n; i++) {
@@ -79,7 +79,7 @@ class StatisticsTest {
                     .contains("Last cleared time: N/A");
 
             // One peer in detail.
-            PeerView v = client.peerView("ocs.example.net");
+            PeerView v = client.peer("ocs.example.net");
             assertThat(v.index()).isEqualTo(3);
             assertThat(v.status()).isEqualTo(PeerState.I_OPEN);
             assertThat(v.adminEnabled()).isTrue();
@@ -144,7 +144,7 @@ class StatisticsTest {
             assertThat(after.sent(MessageKind.DPR)).isEqualTo(1);
             assertThat(after.received(MessageKind.DPA)).isEqualTo(1);
             assertThat(after.sent(MessageKind.APP_REQUEST)).isZero();
-            PeerView off = client.peerView("ocs.example.net");
+            PeerView off = client.peer("ocs.example.net");
             assertThat(off.status()).isEqualTo(PeerState.CLOSED);
             assertThat(off.adminEnabled()).isFalse();
             assertThat(off.active()).isFalse();
@@ -170,9 +170,9 @@ class StatisticsTest {
             TestNet.await(
                     Duration.ofSeconds(5),
                     () -> "reconnect",
-                    () -> client.peer("ocs.example.net").state() == PeerState.I_OPEN);
+                    () -> client.peer("ocs.example.net").status() == PeerState.I_OPEN);
             assertThat(client.statistics("ocs.example.net").sent(MessageKind.CER)).isEqualTo(1);
-            assertThat(client.peerView("ocs.example.net").adminEnabled()).isTrue();
+            assertThat(client.peer("ocs.example.net").adminEnabled()).isTrue();
         }
     }
 

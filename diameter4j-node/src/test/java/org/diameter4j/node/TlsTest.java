@@ -80,7 +80,7 @@ class TlsTest {
                                 "aaas://127.0.0.1:" + server.listenAddresses().get(0).getPort(),
                                 clientTls(),
                                 false)) {
-            assertThat(client.awaitReady("ocs.example.net", Duration.ofSeconds(5)).state())
+            assertThat(client.awaitReady("ocs.example.net", Duration.ofSeconds(5)).status())
                     .isEqualTo(PeerState.I_OPEN);
             DiameterMessage cca =
                     client.send(RequestHandlingTest.ccr(client)).get(5, TimeUnit.SECONDS);
@@ -140,7 +140,7 @@ class TlsTest {
                 String sessionId = D.get(ccr, "Session-Id").asUtf8();
                 DiameterMessage cca = client.send(ccr).get(5, TimeUnit.SECONDS);
                 assertThat(D.get(cca, "Result-Code").asUnsigned32()).isEqualTo(2001);
-                assertThat(server.peer("client.example.com").state()).isEqualTo(PeerState.R_OPEN);
+                assertThat(server.peer("client.example.com").status()).isEqualTo(PeerState.R_OPEN);
 
                 byte[] sent = wire.clientBytes();
                 assertThat(sent[0]).as("the CER is plain Diameter (version 1)").isEqualTo((byte) 1);

@@ -49,16 +49,21 @@ class WatchdogAndCloseTest {
             AtomicLong suspectAt = new AtomicLong();
             AtomicLong downAt = new AtomicLong();
             client.addListener(
-                    (peer, from, to) -> {
-                        // On the peer's loop: the watchdog state is safe to read here.
-                        if (peer.watchdogState() == WatchdogState.SUSPECT) {
-                            suspectAt.compareAndSet(0, System.nanoTime());
-                        }
-                        if (to == PeerState.CLOSED && from.isOpen()) {
-                            downAt.compareAndSet(0, System.nanoTime());
-                        }
-                    });
-            Peer p = client.awaitReady("ocs.example.net", Duration.ofSeconds(5));
+                    NodeListener.events(
+                            e -> {
+                                // On the peer's loop: the watchdog state is safe to read here.
+                                Peer peer = client.find("ocs.example.net");
+                                if (peer != null && peer.watchdogState() == WatchdogState.SUSPECT) {
+                                    suspectAt.compareAndSet(0, System.nanoTime());
+                                }
+                                if (e instanceof NodeEvent.PeerStateChanged c
+                                        && c.to() == PeerState.CLOSED
+                                        && c.from().isOpen()) {
+                                    downAt.compareAndSet(0, System.nanoTime());
+                                }
+                            }));
+            client.awaitReady("ocs.example.net", Duration.ofSeconds(5));
+            Peer p = client.find("ocs.example.net");
             long openAt = System.nanoTime();
             assertThat(p.isReady()).isTrue();
             DiameterMessage dwr = raw.next(280, Duration.ofMillis(maxInterval + 500));
@@ -96,12 +101,13 @@ class WatchdogAndCloseTest {
                                 .acceptAnyPeer(true)
                                 .build())) {
             CopyOnWriteArrayList<DiameterMessage> atServer = new CopyOnWriteArrayList<>();
-            server.trace(
-                    t -> {
-                        if (t.received()) {
-                            atServer.add(t.message());
-                        }
-                    });
+            server.addListener(
+                    NodeListener.messages(
+                            t -> {
+                                if (t.received()) {
+                                    atServer.add(t.message());
+                                }
+                            }));
             DiameterNode client =
                     DiameterNode.start(
                             NodeConfig.builder("client.example.com")
@@ -118,12 +124,13 @@ class WatchdogAndCloseTest {
             CopyOnWriteArrayList<DiameterMessage> atClient = new CopyOnWriteArrayList<>();
             try {
                 client.awaitReady("ocs.example.net", Duration.ofSeconds(5));
-                client.trace(
-                        t -> {
-                            if (t.received()) {
-                                atClient.add(t.message());
-                            }
-                        });
+                client.addListener(
+                        NodeListener.messages(
+                                t -> {
+                                    if (t.received()) {
+                                        atClient.add(t.message());
+                                    }
+                                }));
             } finally {
                 client.close(DisconnectCause.DO_NOT_WANT_TO_TALK_TO_YOU);
             }

@@ -12,11 +12,11 @@ import org.diameter4j.dictionary.Dictionary;
 import org.diameter4j.dictionary.dump.MessageDump;
 import org.diameter4j.node.DiameterNode;
 import org.diameter4j.node.NodeConfig;
+import org.diameter4j.node.PeerView;
 import org.diameter4j.peer.ApplicationId;
 import org.diameter4j.peer.DiameterException;
 import org.diameter4j.peer.PeerConfig;
 import org.diameter4j.peer.RequestTimeoutException;
-import org.diameter4j.peer.internal.Peer;
 
 /**
  * A Gy (Diameter Credit Control, RFC 4006) client to a server reached by its FQDN behind a load
@@ -100,7 +100,7 @@ public final class LoadBalancedGyClient {
                         .build();
         out.println("connecting to aaa://" + fqdn + ":" + port + " (peer " + destinationHost + ")");
         try (DiameterNode node = DiameterNode.start(config)) {
-            Peer peer;
+            PeerView peer;
             try {
                 peer = node.awaitReady(destinationHost, readyTimeout);
             } catch (DiameterException e) {
@@ -109,13 +109,13 @@ public final class LoadBalancedGyClient {
             }
             out.println(
                     "ready: "
-                            + peer.name()
+                            + peer.hostIdentity()
                             + " at "
                             + peer.remoteAddress()
                             + ", realm "
-                            + peer.remote().originRealm()
+                            + peer.remoteRealm()
                             + ", applications "
-                            + peer.commonApplications());
+                            + peer.activeApplications());
 
             DiameterMessage ccr = smsEventCcr(node, destinationHost);
             out.println("sending CCR (EVENT_REQUEST, SMS) Session-Id " + sessionId(node, ccr));
@@ -134,7 +134,7 @@ public final class LoadBalancedGyClient {
                 return 4;
             }
             int exit = printAnswer(out, node.dictionary(), cca);
-            out.println("closing: DPR to " + peer.name());
+            out.println("closing: DPR to " + peer.hostIdentity());
             return exit;
         }
     }

@@ -11,6 +11,7 @@ import org.diameter4j.codec.ResultCodes;
 import org.diameter4j.dictionary.Dictionary;
 import org.diameter4j.node.DiameterNode;
 import org.diameter4j.node.NodeConfig;
+import org.diameter4j.node.NodeListener;
 import org.diameter4j.peer.ApplicationId;
 
 /**
@@ -81,7 +82,7 @@ public final class TerminatorServer {
         }
         DiameterNode node = DiameterNode.start(b.build());
         Dictionary d = node.dictionary();
-        node.trace(t -> out.println(describe(d, t)));
+        node.addListener(NodeListener.messages(t -> out.println(describe(d, t))));
         for (InetSocketAddress a : node.listenAddresses()) {
             out.println(
                     "terminator "
@@ -112,7 +113,7 @@ public final class TerminatorServer {
                 new StringBuilder(t.received() ? "<- " : "-> ")
                         .append(d.commandName(m.applicationId(), m.commandCode(), m.isRequest()))
                         .append(t.received() ? " from " : " to ")
-                        .append(t.peer().name())
+                        .append(t.peer())
                         .append(" (application ")
                         .append(m.applicationId())
                         .append(", command ")

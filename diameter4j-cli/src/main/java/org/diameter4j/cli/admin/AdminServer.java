@@ -19,7 +19,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.diameter4j.node.DiameterNode;
 import org.diameter4j.node.PeerView;
-import org.diameter4j.peer.internal.Peer;
 
 /**
  * The admin endpoint of {@code d4j node}: HTTP+JSON (JDK {@code HttpServer}), on loopback unless
@@ -190,18 +189,18 @@ public final class AdminServer implements AutoCloseable {
             return get(method, this::allPeers);
         }
         String host = parts[1];
-        Peer p = node.peer(host);
+        PeerView p = node.peer(host);
         if (p == null) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("error", "no peer '" + host + "'");
-            m.put("knownPeers", node.sortedPeers().stream().map(Peer::name).toList());
+            m.put("knownPeers", node.peers().stream().map(PeerView::hostIdentity).toList());
             return Reply.json(404, m);
         }
-        String name = p.name();
+        String name = p.hostIdentity();
         String rest = String.join("/", List.of(parts).subList(2, parts.length));
         switch (rest) {
             case "" -> {
-                return get(method, () -> AdminViews.peer(node.peerView(name)));
+                return get(method, () -> AdminViews.peer(node.peer(name)));
             }
             case "stats" -> {
                 return get(method, () -> AdminViews.statistics(node.statistics(name)));
@@ -234,7 +233,7 @@ public final class AdminServer implements AutoCloseable {
                 } catch (java.util.concurrent.ExecutionException e) {
                     return error(500, "admin-state: " + e.getCause());
                 }
-                return Reply.json(200, AdminViews.peer(node.peerView(name)));
+                return Reply.json(200, AdminViews.peer(node.peer(name)));
             }
             case "debug" -> {
                 if (!method.equals("POST")) {
@@ -265,7 +264,7 @@ public final class AdminServer implements AutoCloseable {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("node", node.identity().originHost());
         m.put("realm", node.identity().originRealm());
-        m.put("peers", node.peerViews().stream().map(AdminViews::peer).toList());
+        m.put("peers", node.peers().stream().map(AdminViews::peer).toList());
         return m;
     }
 
@@ -277,7 +276,7 @@ public final class AdminServer implements AutoCloseable {
     }
 
     private Map<String, Object> health() {
-        List<PeerView> views = node.peerViews();
+        List<PeerView> views = node.peers();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("status", "ok");
         m.put("node", node.identity().originHost());

@@ -68,6 +68,7 @@ public final class AdminViews {
                 "lastManagementChange",
                 p.lastManagementChange() != null ? p.lastManagementChange().toString() : null);
         m.put("dynamic", p.dynamic());
+        m.put("lastFailure", p.lastFailure());
         return m;
     }
 
@@ -198,7 +199,9 @@ public final class AdminViews {
                 str(m.get("localRealm")),
                 address(m.get("localIpAddress"), m.get("localTcpPort")),
                 instant(m.get("lastManagementChange")),
-                Boolean.TRUE.equals(m.get("dynamic")));
+                Boolean.TRUE.equals(m.get("dynamic")),
+                str(m.get("lastFailure")),
+                null); // the JSON carries the remote's realm and Origin-State-Id, not its CER
     }
 
     private static InetSocketAddress address(Object ip, Object port) {

@@ -2,11 +2,8 @@ package org.diameter4j.cli.send;
 
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
@@ -22,12 +19,14 @@ import org.diameter4j.dictionary.Dictionary;
 import org.diameter4j.dictionary.dump.MessageDump;
 import org.diameter4j.node.DiameterNode;
 import org.diameter4j.node.NodeConfig;
+import org.diameter4j.node.NodeEvent;
+import org.diameter4j.node.NodeListener;
+import org.diameter4j.node.PeerView;
 import org.diameter4j.peer.ApplicationId;
 import org.diameter4j.peer.DiameterException;
 import org.diameter4j.peer.LocalIdentity;
 import org.diameter4j.peer.PeerConfig;
 import org.diameter4j.peer.PeerState;
-import org.diameter4j.peer.internal.Peer;
 import org.diameter4j.transport.TlsConfig;
 
 /**
@@ -43,12 +42,9 @@ public final class ClientNode implements AutoCloseable {
     private final String peerKey;
     private final Template template;
     private final ConnectOptions o;
-    private final Avp originHost;
-    private final Avp originRealm;
-    private final Avp destRealm;
+    private final Avp destRealm; // only when --dest-realm asked for one; else the node adds it
     private final Avp destHost;
     private final String destRealmText;
-    private final Map<Integer, CompletableFuture<DiameterMessage>> dwrs = new ConcurrentHashMap<>();
 
     private ClientNode(
             DiameterNode node,
@@ -61,21 +57,17 @@ public final class ClientNode implements AutoCloseable {
         this.peerKey = peerKey;
         this.template = template;
         this.o = o;
-        LocalIdentity id = node.identity();
-        this.originHost = dict.avp("Origin-Host", id.originHost());
-        this.originRealm = dict.avp("Origin-Realm", id.originRealm());
-        Peer p = peer();
+        PeerView p = peer();
         String realm = o.destRealm;
         if (realm == null) {
             realm =
-                    p.remote() != null && p.remote().originRealm() != null
-                            ? p.remote().originRealm()
-                            : LocalIdentity.realmOf(p.name());
+                    p.remoteRealm() != null
+                            ? p.remoteRealm()
+                            : LocalIdentity.realmOf(p.hostIdentity());
         }
         this.destRealmText = realm;
-        this.destRealm = dict.avp("Destination-Realm", realm);
+        this.destRealm = o.destRealm != null ? dict.avp("Destination-Realm", realm) : null;
         this.destHost = o.destHost != null ? dict.avp("Destination-Host", o.destHost) : null;
-        node.trace(this::matchDwa);
     }
 
     /**
@@ -135,12 +127,12 @@ public final class ClientNode implements AutoCloseable {
             throw UserError.usage(e.getMessage());
         }
         if (tracer != null) {
-            node.trace(tracer);
+            node.addListener(NodeListener.messages(tracer));
         }
         try {
-            Peer p = node.peers().iterator().next();
-            String key = node.peer(uri.host()) != null ? uri.host() : p.name();
-            awaitOpen(node, p, uri, connectTimeout);
+            String key =
+                    node.peer(uri.host()) != null ? uri.host() : node.peers().get(0).hostIdentity();
+            awaitOpen(node, key, uri, connectTimeout);
             return new ClientNode(node, dict, key, template, o);
         } catch (RuntimeException e) {
             node.close();
@@ -148,36 +140,41 @@ public final class ClientNode implements AutoCloseable {
         }
     }
 
-    private static void awaitOpen(DiameterNode node, Peer p, DiameterUri uri, Duration timeout) {
-        CompletableFuture<Peer> open = p.whenOpen();
-        CompletableFuture<String> failed = new CompletableFuture<>();
-        node.addListener(
-                (peer, from, to) -> {
-                    if (to == PeerState.CLOSED && from != PeerState.CLOSED) {
-                        failed.complete(peer.lastFailure());
-                    }
-                });
+    /**
+     * Waits for the peer to open, failing fast with the peer's reason when its first attempt ends
+     * in Closed (refused, DNS, CEA refused …) rather than waiting the whole timeout.
+     */
+    private static void awaitOpen(
+            DiameterNode node, String key, DiameterUri uri, Duration timeout) {
+        CompletableFuture<String> outcome = new CompletableFuture<>(); // null: open; else why not
+        NodeListener l =
+                NodeListener.events(
+                        e -> {
+                            if (e instanceof NodeEvent.PeerStateChanged c) {
+                                if (c.to().isOpen()) {
+                                    outcome.complete(null);
+                                } else if (c.to() == PeerState.CLOSED
+                                        && c.from() != PeerState.CLOSED) {
+                                    outcome.complete(
+                                            c.reason() != null
+                                                    ? c.reason()
+                                                    : "the connection closed");
+                                }
+                            }
+                        });
+        node.addListener(l);
         try {
-            Object r =
-                    CompletableFuture.anyOf(open, failed)
-                            .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            if (r instanceof Peer) {
+            if (node.peer(key).status().isOpen()) {
+                return; // opened before the listener was there
+            }
+            String why = outcome.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (why == null) {
                 return;
             }
-            String why = (String) r;
-            throw new UserError(
-                    Main.CONNECT,
-                    "cannot connect to "
-                            + uri
-                            + ": "
-                            + (why != null
-                                    ? why
-                                    : p.lastFailure() != null
-                                            ? p.lastFailure()
-                                            : "the connection closed")
-                            + hint(why));
+            throw new UserError(Main.CONNECT, "cannot connect to " + uri + ": " + why + hint(why));
         } catch (TimeoutException e) {
-            if (p.state().isOpen()) {
+            PeerView p = node.peer(key);
+            if (p.status().isOpen()) {
                 return;
             }
             String why = p.lastFailure();
@@ -188,8 +185,8 @@ public final class ClientNode implements AutoCloseable {
                             + ": not ready after "
                             + timeout.toMillis()
                             + " ms (state "
-                            + p.state()
-                            + (p.state() == PeerState.WAIT_I_CEA
+                            + p.status()
+                            + (p.status() == PeerState.WAIT_I_CEA
                                     ? ": connected, but no CEA came back"
                                     : "")
                             + ")"
@@ -201,6 +198,8 @@ public final class ClientNode implements AutoCloseable {
         } catch (ExecutionException e) {
             throw new UserError(
                     Main.CONNECT, "cannot connect to " + uri + ": " + e.getCause().getMessage());
+        } finally {
+            node.removeListener(l);
         }
     }
 
@@ -228,13 +227,14 @@ public final class ClientNode implements AutoCloseable {
         return node;
     }
 
-    public Peer peer() {
-        Peer p = node.peer(peerKey);
-        return p != null ? p : node.peers().iterator().next();
+    /** The peer as the node shows it now. */
+    public PeerView peer() {
+        PeerView p = node.peer(peerKey);
+        return p != null ? p : node.peers().get(0);
     }
 
     public String peerName() {
-        return peer().name();
+        return peer().hostIdentity();
     }
 
     /** The variables of message {@code requestNumber} of session {@code n}. */
@@ -265,17 +265,13 @@ public final class ClientNode implements AutoCloseable {
         DiameterMessage m = s.build(vars);
         AvpList l = m.avps();
         int at = l.size() > 0 && l.get(0).code() == SESSION_ID ? 1 : 0;
-        if (find(l, "Origin-Host") == null) {
-            l.add(at++, originHost);
-        }
-        if (find(l, "Origin-Realm") == null) {
-            l.add(at++, originRealm);
-        }
+        // Origin-Host, Origin-Realm and the peer's Destination-Realm are the node's to add (one
+        // place: DiameterNode.send); only what the user asked for on the command line goes here.
         if (s.commandCode() != DWR) {
             if (destHost != null && find(l, "Destination-Host") == null) {
                 l.add(at++, destHost);
             }
-            if (find(l, "Destination-Realm") == null) {
+            if (destRealm != null && find(l, "Destination-Realm") == null) {
                 l.add(at, destRealm);
             }
         }
@@ -287,49 +283,13 @@ public final class ClientNode implements AutoCloseable {
         return l.find(d.code(), d.vendorId());
     }
 
-    /** Sends to the peer; the future always completes (answer, timeout, not ready …). */
+    /**
+     * Sends to the peer; the future always completes (answer, timeout, not ready …). A DWR is
+     * answered by the peer layer too: it completes this future with the DWA as well as feeding the
+     * watchdog (RFC 3539), and the node adds no Destination-Realm to it (RFC 6733 §5.5.1).
+     */
     public CompletableFuture<DiameterMessage> send(DiameterMessage request, Duration timeout) {
-        if (request.commandCode() != DWR) {
-            return node.send(peerKey, request, timeout);
-        }
-        // The peer layer takes every DWA as a watchdog answer: match ours by End-to-End id.
-        int e2e = ThreadLocalRandom.current().nextInt() | 1;
-        request.endToEnd(e2e);
-        CompletableFuture<DiameterMessage> mine = new CompletableFuture<>();
-        dwrs.put(e2e, mine);
-        // Straight to the peer: the node would add a Destination-Realm, which a DWR does not carry.
-        Long osi = node.identity().originStateId();
-        if (osi != null && find(request.avps(), "Origin-State-Id") == null) {
-            request.add(dict.avp("Origin-State-Id", osi));
-        }
-        CompletableFuture<DiameterMessage> lib = peer().send(request, timeout.toMillis());
-        CompletableFuture<DiameterMessage> out = new CompletableFuture<>();
-        mine.whenComplete((a, t) -> complete(out, a, t));
-        lib.whenComplete(
-                (a, t) -> {
-                    dwrs.remove(e2e);
-                    complete(out, a, t);
-                });
-        return out;
-    }
-
-    private static void complete(
-            CompletableFuture<DiameterMessage> f, DiameterMessage a, Throwable t) {
-        if (t != null) {
-            f.completeExceptionally(t);
-        } else {
-            f.complete(a);
-        }
-    }
-
-    private void matchDwa(DiameterNode.Traced t) {
-        DiameterMessage m = t.message();
-        if (t.received() && !m.isRequest() && m.commandCode() == DWR && !dwrs.isEmpty()) {
-            CompletableFuture<DiameterMessage> f = dwrs.remove(m.endToEnd());
-            if (f != null) {
-                f.complete(m);
-            }
-        }
+        return node.send(peerKey, request, timeout);
     }
 
     /** A printer of every message for --trace, in the dump format of {@code d4j decode}. */
@@ -338,8 +298,7 @@ public final class ClientNode implements AutoCloseable {
         return t -> {
             String text = dump.format(t.message());
             synchronized (out) {
-                out.println(
-                        (t.received() ? "<<< received from " : ">>> sent to ") + t.peer().name());
+                out.println((t.received() ? "<<< received from " : ">>> sent to ") + t.peer());
                 out.print(text);
                 out.flush();
             }

@@ -26,6 +26,7 @@ import org.diameter4j.gy.client.GyClientSession;
 import org.diameter4j.gy.time.ManualScheduler;
 import org.diameter4j.node.DiameterNode;
 import org.diameter4j.node.NodeConfig;
+import org.diameter4j.node.NodeListener;
 import org.diameter4j.peer.ApplicationId;
 import org.diameter4j.peer.PeerConfig;
 import org.diameter4j.peer.RequestTimeoutException;
@@ -92,14 +93,20 @@ class OcsLoopbackTest {
                                 .build());
         client.awaitReady("ocs.example.net", Duration.ofSeconds(5));
         if (System.getProperty("gy.trace") != null) {
-            client.trace(
-                    t ->
-                            System.err.println(
-                                    "CLIENT " + (t.received() ? "<- " : "-> ") + t.message()));
-            server.trace(
-                    t ->
-                            System.err.println(
-                                    "SERVER " + (t.received() ? "<- " : "-> ") + t.message()));
+            client.addListener(
+                    NodeListener.messages(
+                            t ->
+                                    System.err.println(
+                                            "CLIENT "
+                                                    + (t.received() ? "<- " : "-> ")
+                                                    + t.message())));
+            server.addListener(
+                    NodeListener.messages(
+                            t ->
+                                    System.err.println(
+                                            "SERVER "
+                                                    + (t.received() ? "<- " : "-> ")
+                                                    + t.message())));
         }
         gy = new GyClient(client, GyClientConfig.defaults().withServers("ocs.example.net", null));
     }
