@@ -1,6 +1,17 @@
 package org.diameter4j.rf;
 
+import static org.diameter4j.avps.Avps.ACCOUNTING_RECORD_NUMBER;
+import static org.diameter4j.avps.Avps.ACCOUNTING_RECORD_TYPE;
+import static org.diameter4j.avps.Avps.ACCT_INTERIM_INTERVAL;
+import static org.diameter4j.avps.Avps.ERROR_MESSAGE;
+import static org.diameter4j.avps.Avps.EXPERIMENTAL_RESULT;
+import static org.diameter4j.avps.Avps.EXPERIMENTAL_RESULT_CODE;
+import static org.diameter4j.avps.Avps.RESULT_CODE;
+
+import org.diameter4j.avps.AccountingRecordType;
 import org.diameter4j.codec.Avp;
+import org.diameter4j.codec.AvpKey;
+import org.diameter4j.codec.AvpList;
 import org.diameter4j.codec.DiameterMessage;
 import org.diameter4j.dictionary.Dictionary;
 
@@ -24,60 +35,41 @@ public record AccountingAnswer(
         Long interimIntervalSeconds,
         String errorMessage,
         DiameterMessage message) {
-    static final int ACCT_INTERIM_INTERVAL = 85;
-    static final int RESULT_CODE = 268;
-    static final int ERROR_MESSAGE = 281;
-    static final int EXPERIMENTAL_RESULT = 297;
-    static final int EXPERIMENTAL_RESULT_CODE = 298;
-    static final int ACCOUNTING_RECORD_TYPE = 480;
-    static final int ACCOUNTING_RECORD_NUMBER = 485;
-
     /** Reads an ACA; never throws on missing or malformed AVPs (they read as absent). */
     public static AccountingAnswer read(Dictionary dictionary, DiameterMessage aca) {
-        long rc = unsigned(aca.find(RESULT_CODE, 0));
+        Long rc = read(aca.avps(), RESULT_CODE);
         String name = null;
-        if (rc >= 0) {
+        if (rc != null) {
             name = dictionary.resultCodeName(rc);
         } else {
-            Avp er = aca.find(EXPERIMENTAL_RESULT, 0);
+            Avp er = aca.find(EXPERIMENTAL_RESULT);
             if (er != null) {
                 try {
-                    rc = unsigned(er.children().find(EXPERIMENTAL_RESULT_CODE, 0));
+                    rc = read(er.children(), EXPERIMENTAL_RESULT_CODE);
                 } catch (RuntimeException e) {
-                    rc = -1;
+                    rc = null; // Grouped data that does not parse
                 }
-                name = rc >= 0 ? dictionary.experimentalResultName(rc) : null;
+                name = rc != null ? dictionary.experimentalResultName(rc) : null;
             }
         }
-        long type = unsigned(aca.find(ACCOUNTING_RECORD_TYPE, 0));
-        long interval = unsigned(aca.find(ACCT_INTERIM_INTERVAL, 0));
-        String error = null;
-        Avp em = aca.find(ERROR_MESSAGE, 0);
-        if (em != null) {
-            try {
-                error = em.asUtf8();
-            } catch (RuntimeException e) {
-                error = null;
-            }
-        }
+        AccountingRecordType type = read(aca.avps(), ACCOUNTING_RECORD_TYPE);
+        Long number = read(aca.avps(), ACCOUNTING_RECORD_NUMBER);
         return new AccountingAnswer(
-                rc,
+                rc != null ? rc : -1,
                 name != null ? name : "unknown",
-                RecordType.of(type),
-                unsigned(aca.find(ACCOUNTING_RECORD_NUMBER, 0)),
-                interval >= 0 ? interval : null,
-                error,
+                type == null ? null : RecordType.of(type.code()),
+                number != null ? number : -1,
+                read(aca.avps(), ACCT_INTERIM_INTERVAL),
+                read(aca.avps(), ERROR_MESSAGE),
                 aca);
     }
 
-    private static long unsigned(Avp a) {
-        if (a == null) {
-            return -1;
-        }
+    /** The value of the first AVP of {@code key}, or null when it is absent or malformed. */
+    private static <T> T read(AvpList avps, AvpKey<T> key) {
         try {
-            return a.asUnsigned32();
+            return avps.get(key);
         } catch (RuntimeException e) {
-            return -1;
+            return null;
         }
     }
 

@@ -1,5 +1,17 @@
 package org.diameter4j.rf;
 
+import static org.diameter4j.avps.Avps.ACCOUNTING_RECORD_NUMBER;
+import static org.diameter4j.avps.Avps.ACCOUNTING_RECORD_TYPE;
+import static org.diameter4j.avps.Avps.ACCT_APPLICATION_ID;
+import static org.diameter4j.avps.Avps.DESTINATION_HOST;
+import static org.diameter4j.avps.Avps.DESTINATION_REALM;
+import static org.diameter4j.avps.Avps.EVENT_TIMESTAMP;
+import static org.diameter4j.avps.Avps.ORIGIN_HOST;
+import static org.diameter4j.avps.Avps.ORIGIN_REALM;
+import static org.diameter4j.avps.Avps.SERVICE_CONTEXT_ID;
+import static org.diameter4j.avps.Avps.SESSION_ID;
+import static org.diameter4j.avps.Avps.USER_NAME;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,15 +51,6 @@ import org.diameter4j.dictionary.Dictionary;
 public final class AccountingSession {
     static final long ACCOUNTING_APPLICATION = 3;
     static final int ACR = 271;
-    static final int USER_NAME = 1;
-    static final int EVENT_TIMESTAMP = 55;
-    static final int ACCT_APPLICATION_ID = 259;
-    static final int SESSION_ID = 263;
-    static final int ORIGIN_HOST = 264;
-    static final int ORIGIN_REALM = 296;
-    static final int DESTINATION_REALM = 283;
-    static final int DESTINATION_HOST = 293;
-    static final int SERVICE_CONTEXT_ID = 461;
 
     /** Sends an ACR and returns the ACA; {@code DiameterNode::send} is one. */
     @FunctionalInterface
@@ -296,33 +299,34 @@ public final class AccountingSession {
         }
     }
 
-    /** Builds the ACR of one record (no identifiers: the peer layer assigns them). */
+    /**
+     * Builds the ACR of one record (no identifiers: the peer layer assigns them), AVPs in the order
+     * of the RFC 6733 §9.7.1 grammar.
+     */
     DiameterMessage build(RecordType type, long number, Instant at) {
         DiameterMessage acr = DiameterMessage.request(ACR, ACCOUNTING_APPLICATION, true);
-        acr.add(Avp.ofUtf8(SESSION_ID, 0, Avp.FLAG_MANDATORY, sessionId));
+        acr.add(SESSION_ID, sessionId);
         if (originHost != null) {
-            acr.add(Avp.ofUtf8(ORIGIN_HOST, 0, Avp.FLAG_MANDATORY, originHost));
+            acr.add(ORIGIN_HOST, originHost);
         }
         if (originRealm != null) {
-            acr.add(Avp.ofUtf8(ORIGIN_REALM, 0, Avp.FLAG_MANDATORY, originRealm));
+            acr.add(ORIGIN_REALM, originRealm);
         }
         if (destinationRealm != null) {
-            acr.add(Avp.ofUtf8(DESTINATION_REALM, 0, Avp.FLAG_MANDATORY, destinationRealm));
+            acr.add(DESTINATION_REALM, destinationRealm);
         }
         if (destinationHost != null) {
-            acr.add(Avp.ofUtf8(DESTINATION_HOST, 0, Avp.FLAG_MANDATORY, destinationHost));
+            acr.add(DESTINATION_HOST, destinationHost);
         }
-        acr.add(dictionary.avp("Accounting-Record-Type", type.code()));
-        acr.add(dictionary.avp("Accounting-Record-Number", number));
-        acr.add(
-                Avp.ofUnsigned32(
-                        ACCT_APPLICATION_ID, 0, Avp.FLAG_MANDATORY, ACCOUNTING_APPLICATION));
+        acr.add(ACCOUNTING_RECORD_TYPE, type.avpValue());
+        acr.add(ACCOUNTING_RECORD_NUMBER, number);
+        acr.add(ACCT_APPLICATION_ID, ACCOUNTING_APPLICATION);
         if (userName != null) {
-            acr.add(Avp.ofUtf8(USER_NAME, 0, Avp.FLAG_MANDATORY, userName));
+            acr.add(USER_NAME, userName);
         }
-        acr.add(Avp.ofTime(EVENT_TIMESTAMP, 0, Avp.FLAG_MANDATORY, at));
+        acr.add(EVENT_TIMESTAMP, at);
         if (serviceContextId != null) {
-            acr.add(Avp.ofUtf8(SERVICE_CONTEXT_ID, 0, Avp.FLAG_MANDATORY, serviceContextId));
+            acr.add(SERVICE_CONTEXT_ID, serviceContextId);
         }
         List<Avp> extra = content.avps(type, number);
         if (extra != null) {

@@ -1,5 +1,7 @@
 package org.diameter4j.rf;
 
+import org.diameter4j.avps.AccountingRecordType;
+
 /** Accounting-Record-Type (RFC 6733 §9.8.1). */
 public enum RecordType {
     EVENT_RECORD(1),
@@ -15,6 +17,11 @@ public enum RecordType {
 
     public int code() {
         return code;
+    }
+
+    /** The value of the Accounting-Record-Type AVP. */
+    AccountingRecordType avpValue() {
+        return AccountingRecordType.of(code);
     }
 
     /** The type with this code, or null. */

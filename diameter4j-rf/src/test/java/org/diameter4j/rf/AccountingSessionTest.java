@@ -135,6 +135,37 @@ class AccountingSessionTest {
     }
 
     @Test
+    void theAcrBuiltWithTypedKeysIsByteForByteTheOneBuiltByName() {
+        AccountingSession s =
+                AccountingSession.builder(D, new FakeSender(), "pgw.example.com;1;7")
+                        .origin("pgw.example.com", "example.com")
+                        .destinationRealm("example.net")
+                        .destinationHost("cdf.example.net")
+                        .userName("41780000001")
+                        .timer(new FakeTimer())
+                        .build();
+        for (RecordType t : RecordType.values()) {
+            DiameterMessage byName =
+                    DiameterMessage.request(271, 3, true)
+                            .add(D.avp("Session-Id", "pgw.example.com;1;7"))
+                            .add(D.avp("Origin-Host", "pgw.example.com"))
+                            .add(D.avp("Origin-Realm", "example.com"))
+                            .add(D.avp("Destination-Realm", "example.net"))
+                            .add(D.avp("Destination-Host", "cdf.example.net"))
+                            .add(D.avp("Accounting-Record-Type", t.name()))
+                            .add(D.avp("Accounting-Record-Number", 7L))
+                            .add(D.avp("Acct-Application-Id", 3L))
+                            .add(D.avp("User-Name", "41780000001"))
+                            .add(D.avp("Event-Timestamp", T0))
+                            .add(D.avp("Service-Context-Id", "32251@3gpp.org"));
+            DiameterMessage typed = s.build(t, 7, T0);
+            assertThat(typed.toBytes()).as(t.name()).isEqualTo(byName.toBytes());
+            // RFC 6733 §4.5, §8.21, §9.8 and RFC 4006 §8.42: each of these AVPs has the M bit.
+            assertThat(typed.avps()).allSatisfy(a -> assertThat(a.isMandatory()).isTrue());
+        }
+    }
+
+    @Test
     void eventRecordIsNumberZeroAndTheOnlyRecord() throws Exception {
         FakeSender sender = new FakeSender();
         AccountingSession s =

@@ -1,10 +1,25 @@
 package org.diameter4j.s6a;
 
+import static org.diameter4j.avps.Avps.AUTHENTICATION_INFO;
+import static org.diameter4j.avps.Avps.AUTN;
+import static org.diameter4j.avps.Avps.ERROR_MESSAGE;
+import static org.diameter4j.avps.Avps.E_UTRAN_VECTOR;
+import static org.diameter4j.avps.Avps.IDA_FLAGS;
+import static org.diameter4j.avps.Avps.ITEM_NUMBER;
+import static org.diameter4j.avps.Avps.KASME;
+import static org.diameter4j.avps.Avps.ORIGIN_HOST;
+import static org.diameter4j.avps.Avps.PUA_FLAGS;
+import static org.diameter4j.avps.Avps.RAND;
+import static org.diameter4j.avps.Avps.SESSION_ID;
+import static org.diameter4j.avps.Avps.SUBSCRIPTION_DATA;
+import static org.diameter4j.avps.Avps.ULA_FLAGS;
+import static org.diameter4j.avps.Avps.XRES;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.diameter4j.codec.Avp;
+import org.diameter4j.codec.AvpList;
 import org.diameter4j.codec.DiameterMessage;
-import org.diameter4j.dictionary.AvpDefinition;
 import org.diameter4j.dictionary.Dictionary;
 
 /**
@@ -45,62 +60,53 @@ public final class S6aAnswer {
     }
 
     public String sessionId() {
-        Avp a = d.get(m, "Session-Id");
-        return a == null ? null : a.asUtf8();
+        return m.get(SESSION_ID);
     }
 
     public String originHost() {
-        Avp a = d.get(m, "Origin-Host");
-        return a == null ? null : a.asUtf8();
+        return m.get(ORIGIN_HOST);
     }
 
     public String errorMessage() {
-        Avp a = d.get(m, "Error-Message");
-        return a == null ? null : a.asUtf8();
+        return m.get(ERROR_MESSAGE);
     }
 
     public Long ulaFlags() {
-        return S6aRequest.unsigned(d.get(m, "ULA-Flags"));
+        return m.get(ULA_FLAGS);
     }
 
     public Long puaFlags() {
-        return S6aRequest.unsigned(d.get(m, "PUA-Flags"));
+        return m.get(PUA_FLAGS);
     }
 
     public Long idaFlags() {
-        return S6aRequest.unsigned(d.get(m, "IDA-Flags"));
+        return m.get(IDA_FLAGS);
     }
 
     /** Subscription-Data, or null. */
     public SubscriptionData subscriptionData() {
-        Avp a = d.get(m, "Subscription-Data");
+        Avp a = m.find(SUBSCRIPTION_DATA);
         return a == null ? null : SubscriptionData.from(a, d);
     }
 
     /** The E-UTRAN vectors of Authentication-Info, in order; empty when none. */
     public List<Vector> eutranVectors() {
-        Avp info = d.get(m, "Authentication-Info");
+        AvpList info = m.get(AUTHENTICATION_INFO);
         List<Vector> out = new ArrayList<>();
         if (info == null) {
             return out;
         }
-        AvpDefinition v = d.avp("E-UTRAN-Vector");
-        for (Avp e : info.children().findAll(v.code(), v.vendorId())) {
-            Avp item = d.get(e, "Item-Number");
+        for (AvpList e : info.getAll(E_UTRAN_VECTOR)) {
+            Long item = e.get(ITEM_NUMBER);
             out.add(
                     new Vector(
-                            item == null ? -1 : item.asUnsigned32(),
-                            bytes(e, "RAND"),
-                            bytes(e, "XRES"),
-                            bytes(e, "AUTN"),
-                            bytes(e, "KASME")));
+                            item == null ? -1 : item,
+                            e.get(RAND),
+                            e.get(XRES),
+                            e.get(AUTN),
+                            e.get(KASME)));
         }
         return out;
-    }
-
-    private byte[] bytes(Avp g, String name) {
-        Avp a = d.get(g, name);
-        return a == null ? null : a.valueBytes();
     }
 
     @Override

@@ -1,9 +1,46 @@
 package org.diameter4j.s6a;
 
+import static org.diameter4j.avps.Avps.AIR_FLAGS;
+import static org.diameter4j.avps.Avps.AUTHENTICATION_INFO;
+import static org.diameter4j.avps.Avps.AUTH_APPLICATION_ID;
+import static org.diameter4j.avps.Avps.AUTH_SESSION_STATE;
+import static org.diameter4j.avps.Avps.AUTN;
+import static org.diameter4j.avps.Avps.CANCELLATION_TYPE;
+import static org.diameter4j.avps.Avps.CLR_FLAGS;
+import static org.diameter4j.avps.Avps.DESTINATION_HOST;
+import static org.diameter4j.avps.Avps.DESTINATION_REALM;
+import static org.diameter4j.avps.Avps.E_UTRAN_VECTOR;
+import static org.diameter4j.avps.Avps.IDA_FLAGS;
+import static org.diameter4j.avps.Avps.IDR_FLAGS;
+import static org.diameter4j.avps.Avps.IMMEDIATE_RESPONSE_PREFERRED;
+import static org.diameter4j.avps.Avps.ITEM_NUMBER;
+import static org.diameter4j.avps.Avps.KASME;
+import static org.diameter4j.avps.Avps.NUMBER_OF_REQUESTED_VECTORS;
+import static org.diameter4j.avps.Avps.ORIGIN_HOST;
+import static org.diameter4j.avps.Avps.ORIGIN_REALM;
+import static org.diameter4j.avps.Avps.PUA_FLAGS;
+import static org.diameter4j.avps.Avps.PUR_FLAGS;
+import static org.diameter4j.avps.Avps.RAND;
+import static org.diameter4j.avps.Avps.RAT_TYPE;
+import static org.diameter4j.avps.Avps.REQUESTED_EUTRAN_AUTHENTICATION_INFO;
+import static org.diameter4j.avps.Avps.RE_SYNCHRONIZATION_INFO;
+import static org.diameter4j.avps.Avps.SESSION_ID;
+import static org.diameter4j.avps.Avps.ULA_FLAGS;
+import static org.diameter4j.avps.Avps.ULR_FLAGS;
+import static org.diameter4j.avps.Avps.USER_NAME;
+import static org.diameter4j.avps.Avps.VENDOR_ID;
+import static org.diameter4j.avps.Avps.VENDOR_SPECIFIC_APPLICATION_ID;
+import static org.diameter4j.avps.Avps.VISITED_PLMN_ID;
+import static org.diameter4j.avps.Avps.XRES;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.diameter4j.avps.AuthSessionState;
+import org.diameter4j.avps.CancellationType;
+import org.diameter4j.avps.RatType;
 import org.diameter4j.codec.Avp;
+import org.diameter4j.codec.AvpKey;
 import org.diameter4j.codec.DiameterMessage;
 import org.diameter4j.dictionary.Dictionary;
 import org.diameter4j.peer.LocalIdentity;
@@ -234,22 +271,21 @@ public final class S6aMessages {
 
         public DiameterMessage build() {
             DiameterMessage m = d.request(command, S6a.APPLICATION_ID);
-            m.add(d.avp("Session-Id", sessionId));
-            m.add(vendorSpecificApplicationId(d));
-            m.add(d.avp("Auth-Session-State", "NO_STATE_MAINTAINED"));
-            opt(m, "Origin-Host", originHost);
-            opt(m, "Origin-Realm", originRealm);
-            opt(m, "Destination-Host", destinationHost);
-            opt(m, "Destination-Realm", destinationRealm);
-            m.add(d.avp("User-Name", imsi));
+            m.add(SESSION_ID, sessionId);
+            m.add(vendorSpecificApplicationId());
+            m.add(AUTH_SESSION_STATE, AuthSessionState.NO_STATE_MAINTAINED);
+            opt(m, ORIGIN_HOST, originHost);
+            opt(m, ORIGIN_REALM, originRealm);
+            opt(m, DESTINATION_HOST, destinationHost);
+            opt(m, DESTINATION_REALM, destinationRealm);
+            m.add(USER_NAME, imsi);
             switch (command) {
                 case "ULR" -> {
-                    m.add(d.avp("RAT-Type", require(ratType, "RAT-Type")));
-                    m.add(d.avp("ULR-Flags", require(ulrFlags, "ULR-Flags")));
                     m.add(
-                            d.avp(
-                                    "Visited-PLMN-Id",
-                                    require(visitedPlmn, "Visited-PLMN-Id").encode()));
+                            EnumeratedValues.avp(
+                                    d, RAT_TYPE, RatType::of, require(ratType, "RAT-Type")));
+                    m.add(ULR_FLAGS, require(ulrFlags, "ULR-Flags"));
+                    m.add(VISITED_PLMN_ID, require(visitedPlmn, "Visited-PLMN-Id").encode());
                 }
                 case "AIR" -> {
                     if (vectors != null
@@ -257,53 +293,38 @@ public final class S6aMessages {
                             || resynchronizationInfo != null) {
                         List<Avp> c = new ArrayList<>();
                         if (vectors != null) {
-                            c.add(d.avp("Number-Of-Requested-Vectors", vectors));
+                            c.add(NUMBER_OF_REQUESTED_VECTORS.of((long) vectors));
                         }
                         if (immediateResponsePreferred != null) {
                             c.add(
-                                    d.avp(
-                                            "Immediate-Response-Preferred",
-                                            immediateResponsePreferred ? 1 : 0));
+                                    IMMEDIATE_RESPONSE_PREFERRED.of(
+                                            immediateResponsePreferred ? 1L : 0L));
                         }
                         if (resynchronizationInfo != null) {
-                            c.add(d.avp("Re-Synchronization-Info", resynchronizationInfo));
+                            c.add(RE_SYNCHRONIZATION_INFO.of(resynchronizationInfo));
                         }
-                        m.add(
-                                d.grouped(
-                                        "Requested-EUTRAN-Authentication-Info",
-                                        c.toArray(new Avp[0])));
+                        m.add(REQUESTED_EUTRAN_AUTHENTICATION_INFO.of(c));
                     }
-                    m.add(
-                            d.avp(
-                                    "Visited-PLMN-Id",
-                                    require(visitedPlmn, "Visited-PLMN-Id").encode()));
-                    if (airFlags != null) {
-                        m.add(d.avp("AIR-Flags", airFlags));
-                    }
+                    m.add(VISITED_PLMN_ID, require(visitedPlmn, "Visited-PLMN-Id").encode());
+                    opt(m, AIR_FLAGS, airFlags);
                 }
-                case "PUR" -> {
-                    if (purFlags != null) {
-                        m.add(d.avp("PUR-Flags", purFlags));
-                    }
-                }
+                case "PUR" -> opt(m, PUR_FLAGS, purFlags);
                 case "CLR" -> {
                     require(destinationHost, "Destination-Host");
                     require(destinationRealm, "Destination-Realm");
                     m.add(
-                            d.avp(
-                                    "Cancellation-Type",
+                            EnumeratedValues.avp(
+                                    d,
+                                    CANCELLATION_TYPE,
+                                    CancellationType::of,
                                     require(cancellationType, "Cancellation-Type")));
-                    if (clrFlags != null) {
-                        m.add(d.avp("CLR-Flags", clrFlags));
-                    }
+                    opt(m, CLR_FLAGS, clrFlags);
                 }
                 case "IDR" -> {
                     require(destinationHost, "Destination-Host");
                     require(destinationRealm, "Destination-Realm");
                     m.add(require(subscriptionData, "Subscription-Data").toAvp(d));
-                    if (idrFlags != null) {
-                        m.add(d.avp("IDR-Flags", idrFlags));
-                    }
+                    opt(m, IDR_FLAGS, idrFlags);
                 }
                 default -> throw new IllegalStateException(command);
             }
@@ -319,11 +340,11 @@ public final class S6aMessages {
             }
             return v;
         }
+    }
 
-        private void opt(DiameterMessage m, String name, String v) {
-            if (v != null) {
-                m.add(d.avp(name, v));
-            }
+    private static <T> void opt(DiameterMessage m, AvpKey<T> key, T v) {
+        if (v != null) {
+            m.add(key, v);
         }
     }
 
@@ -336,11 +357,11 @@ public final class S6aMessages {
     public DiameterMessage answer(
             DiameterMessage request, String originHost, String originRealm, S6aResult result) {
         DiameterMessage a = request.answer();
-        a.add(vendorSpecificApplicationId(d));
+        a.add(vendorSpecificApplicationId());
         a.add(result.toAvp(d));
-        a.add(d.avp("Auth-Session-State", "NO_STATE_MAINTAINED"));
-        a.add(d.avp("Origin-Host", originHost));
-        a.add(d.avp("Origin-Realm", originRealm));
+        a.add(AUTH_SESSION_STATE, AuthSessionState.NO_STATE_MAINTAINED);
+        a.add(ORIGIN_HOST, originHost);
+        a.add(ORIGIN_REALM, originRealm);
         if (!result.experimental() && result.code() >= 3000 && result.code() < 4000) {
             a.setFlag(DiameterMessage.FLAG_ERROR, true);
         }
@@ -359,9 +380,7 @@ public final class S6aMessages {
             Long ulaFlags,
             SubscriptionData data) {
         DiameterMessage a = answer(ulr, id, result);
-        if (ulaFlags != null) {
-            a.add(d.avp("ULA-Flags", ulaFlags));
-        }
+        opt(a, ULA_FLAGS, ulaFlags);
         if (data != null) {
             a.add(data.toAvp(d));
         }
@@ -377,15 +396,14 @@ public final class S6aMessages {
             int item = 1;
             for (EutranVector v : vectors) {
                 vs.add(
-                        d.grouped(
-                                "E-UTRAN-Vector",
-                                d.avp("Item-Number", item++),
-                                d.avp("RAND", v.rand()),
-                                d.avp("XRES", v.xres()),
-                                d.avp("AUTN", v.autn()),
-                                d.avp("KASME", v.kasme())));
+                        E_UTRAN_VECTOR.of(
+                                ITEM_NUMBER.of((long) item++),
+                                RAND.of(v.rand()),
+                                XRES.of(v.xres()),
+                                AUTN.of(v.autn()),
+                                KASME.of(v.kasme())));
             }
-            a.add(d.grouped("Authentication-Info", vs.toArray(new Avp[0])));
+            a.add(AUTHENTICATION_INFO.of(vs));
         }
         return a;
     }
@@ -394,9 +412,7 @@ public final class S6aMessages {
     public DiameterMessage pua(
             DiameterMessage pur, LocalIdentity id, S6aResult result, Long puaFlags) {
         DiameterMessage a = answer(pur, id, result);
-        if (puaFlags != null) {
-            a.add(d.avp("PUA-Flags", puaFlags));
-        }
+        opt(a, PUA_FLAGS, puaFlags);
         return a;
     }
 
@@ -409,16 +425,13 @@ public final class S6aMessages {
     public DiameterMessage ida(
             DiameterMessage idr, LocalIdentity id, S6aResult result, Long idaFlags) {
         DiameterMessage a = answer(idr, id, result);
-        if (idaFlags != null) {
-            a.add(d.avp("IDA-Flags", idaFlags));
-        }
+        opt(a, IDA_FLAGS, idaFlags);
         return a;
     }
 
-    static Avp vendorSpecificApplicationId(Dictionary d) {
-        return d.grouped(
-                "Vendor-Specific-Application-Id",
-                d.avp("Vendor-Id", S6a.VENDOR_3GPP),
-                d.avp("Auth-Application-Id", S6a.APPLICATION_ID));
+    /** Vendor-Specific-Application-Id {Vendor-Id 10415, Auth-Application-Id 16777251}. */
+    static Avp vendorSpecificApplicationId() {
+        return VENDOR_SPECIFIC_APPLICATION_ID.of(
+                VENDOR_ID.of((long) S6a.VENDOR_3GPP), AUTH_APPLICATION_ID.of(S6a.APPLICATION_ID));
     }
 }

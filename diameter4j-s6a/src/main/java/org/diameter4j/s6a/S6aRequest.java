@@ -1,6 +1,26 @@
 package org.diameter4j.s6a;
 
+import static org.diameter4j.avps.Avps.CANCELLATION_TYPE;
+import static org.diameter4j.avps.Avps.CLR_FLAGS;
+import static org.diameter4j.avps.Avps.DESTINATION_HOST;
+import static org.diameter4j.avps.Avps.IDR_FLAGS;
+import static org.diameter4j.avps.Avps.IMMEDIATE_RESPONSE_PREFERRED;
+import static org.diameter4j.avps.Avps.NUMBER_OF_REQUESTED_VECTORS;
+import static org.diameter4j.avps.Avps.ORIGIN_HOST;
+import static org.diameter4j.avps.Avps.ORIGIN_REALM;
+import static org.diameter4j.avps.Avps.PUR_FLAGS;
+import static org.diameter4j.avps.Avps.RAT_TYPE;
+import static org.diameter4j.avps.Avps.REQUESTED_EUTRAN_AUTHENTICATION_INFO;
+import static org.diameter4j.avps.Avps.RE_SYNCHRONIZATION_INFO;
+import static org.diameter4j.avps.Avps.SESSION_ID;
+import static org.diameter4j.avps.Avps.SUBSCRIPTION_DATA;
+import static org.diameter4j.avps.Avps.ULR_FLAGS;
+import static org.diameter4j.avps.Avps.USER_NAME;
+import static org.diameter4j.avps.Avps.VISITED_PLMN_ID;
+
 import org.diameter4j.codec.Avp;
+import org.diameter4j.codec.AvpKey;
+import org.diameter4j.codec.AvpList;
 import org.diameter4j.codec.DiameterMessage;
 import org.diameter4j.dictionary.Dictionary;
 
@@ -28,24 +48,24 @@ public final class S6aRequest {
     }
 
     public String sessionId() {
-        return utf8("Session-Id");
+        return m.get(SESSION_ID);
     }
 
     /** User-Name: the IMSI. */
     public String imsi() {
-        return utf8("User-Name");
+        return m.get(USER_NAME);
     }
 
     public String originHost() {
-        return utf8("Origin-Host");
+        return m.get(ORIGIN_HOST);
     }
 
     public String originRealm() {
-        return utf8("Origin-Realm");
+        return m.get(ORIGIN_REALM);
     }
 
     public String destinationHost() {
-        return utf8("Destination-Host");
+        return m.get(DESTINATION_HOST);
     }
 
     /** Visited-PLMN-Id decoded, or null. */
@@ -56,65 +76,57 @@ public final class S6aRequest {
 
     /** Visited-PLMN-Id as sent (the serving network id of K<sub>ASME</sub>), or null. */
     public byte[] visitedPlmnBytes() {
-        Avp a = d.get(m, "Visited-PLMN-Id");
-        return a == null ? null : a.valueBytes();
+        return m.get(VISITED_PLMN_ID);
     }
 
     /** RAT-Type by name ("EUTRAN"), or null. */
     public String ratType() {
-        return SubscriptionData.name(d, d.get(m, "RAT-Type"));
+        return EnumeratedValues.name(d, m.find(RAT_TYPE));
     }
 
     public Long ulrFlags() {
-        return unsigned(d.get(m, "ULR-Flags"));
+        return m.get(ULR_FLAGS);
     }
 
     /** Number-Of-Requested-Vectors in Requested-EUTRAN-Authentication-Info, or null. */
     public Long requestedEutranVectors() {
-        Avp r = d.get(m, "Requested-EUTRAN-Authentication-Info");
-        return r == null ? null : unsigned(d.get(r, "Number-Of-Requested-Vectors"));
+        return requested(NUMBER_OF_REQUESTED_VECTORS);
     }
 
     public Boolean immediateResponsePreferred() {
-        Avp r = d.get(m, "Requested-EUTRAN-Authentication-Info");
-        Long v = r == null ? null : unsigned(d.get(r, "Immediate-Response-Preferred"));
+        Long v = requested(IMMEDIATE_RESPONSE_PREFERRED);
         return v == null ? null : v != 0;
     }
 
     /** Re-Synchronization-Info (RAND ‖ AUTS) in Requested-EUTRAN-Authentication-Info, or null. */
     public byte[] resynchronizationInfo() {
-        Avp r = d.get(m, "Requested-EUTRAN-Authentication-Info");
-        Avp a = r == null ? null : d.get(r, "Re-Synchronization-Info");
-        return a == null ? null : a.valueBytes();
+        return requested(RE_SYNCHRONIZATION_INFO);
     }
 
     public String cancellationType() {
-        return SubscriptionData.name(d, d.get(m, "Cancellation-Type"));
+        return EnumeratedValues.name(d, m.find(CANCELLATION_TYPE));
     }
 
     public Long clrFlags() {
-        return unsigned(d.get(m, "CLR-Flags"));
+        return m.get(CLR_FLAGS);
     }
 
     public Long purFlags() {
-        return unsigned(d.get(m, "PUR-Flags"));
+        return m.get(PUR_FLAGS);
     }
 
     public Long idrFlags() {
-        return unsigned(d.get(m, "IDR-Flags"));
+        return m.get(IDR_FLAGS);
     }
 
     public SubscriptionData subscriptionData() {
-        Avp a = d.get(m, "Subscription-Data");
+        Avp a = m.find(SUBSCRIPTION_DATA);
         return a == null ? null : SubscriptionData.from(a, d);
     }
 
-    private String utf8(String name) {
-        Avp a = d.get(m, name);
-        return a == null ? null : a.asUtf8();
-    }
-
-    static Long unsigned(Avp a) {
-        return a == null ? null : a.asUnsigned32();
+    /** A child of Requested-EUTRAN-Authentication-Info (TS 29.272 §7.3.11), or null. */
+    private <T> T requested(AvpKey<T> key) {
+        AvpList r = m.get(REQUESTED_EUTRAN_AUTHENTICATION_INFO);
+        return r == null ? null : r.get(key);
     }
 }

@@ -1,6 +1,12 @@
 package org.diameter4j.s6a;
 
+import static org.diameter4j.avps.Avps.EXPERIMENTAL_RESULT;
+import static org.diameter4j.avps.Avps.EXPERIMENTAL_RESULT_CODE;
+import static org.diameter4j.avps.Avps.RESULT_CODE;
+import static org.diameter4j.avps.Avps.VENDOR_ID;
+
 import org.diameter4j.codec.Avp;
+import org.diameter4j.codec.AvpList;
 import org.diameter4j.codec.DiameterMessage;
 import org.diameter4j.dictionary.Dictionary;
 
@@ -14,11 +20,6 @@ import org.diameter4j.dictionary.Dictionary;
  * @param name "DIAMETER_SUCCESS", "DIAMETER_ERROR_USER_UNKNOWN" … or null when unknown
  */
 public record S6aResult(long code, boolean experimental, int vendorId, String name) {
-    static final int RESULT_CODE = 268;
-    static final int EXPERIMENTAL_RESULT = 297;
-    static final int EXPERIMENTAL_RESULT_CODE = 298;
-    static final int VENDOR_ID = 266;
-
     public static final S6aResult SUCCESS = new S6aResult(2001, false, 0, "DIAMETER_SUCCESS");
 
     /** A Result-Code. */
@@ -41,17 +42,16 @@ public record S6aResult(long code, boolean experimental, int vendorId, String na
 
     /** The result of an answer, named with the dictionary. */
     public static S6aResult of(DiameterMessage answer, Dictionary d) {
-        Avp rc = answer.find(RESULT_CODE, 0);
+        Long rc = answer.get(RESULT_CODE);
         if (rc != null) {
-            long c = rc.asUnsigned32();
-            return new S6aResult(c, false, 0, d.resultCodeName(c));
+            return new S6aResult(rc, false, 0, d.resultCodeName(rc));
         }
-        Avp er = answer.find(EXPERIMENTAL_RESULT, 0);
+        AvpList er = answer.get(EXPERIMENTAL_RESULT);
         if (er != null) {
-            Avp code = er.children().find(EXPERIMENTAL_RESULT_CODE, 0);
-            Avp vendor = er.children().find(VENDOR_ID, 0);
-            long c = code == null ? -1 : code.asUnsigned32();
-            int v = vendor == null ? 0 : (int) vendor.asUnsigned32();
+            Long code = er.get(EXPERIMENTAL_RESULT_CODE);
+            Long vendor = er.get(VENDOR_ID);
+            long c = code == null ? -1 : code;
+            int v = vendor == null ? 0 : vendor.intValue();
             String n = v == S6a.VENDOR_3GPP ? s6aName(c) : null;
             return new S6aResult(c, true, v, n != null ? n : d.experimentalResultName(c));
         }
@@ -78,15 +78,16 @@ public record S6aResult(long code, boolean experimental, int vendorId, String na
         return code >= 2000 && code < 3000;
     }
 
-    /** The AVP that carries this result in an answer. */
+    /**
+     * The AVP that carries this result in an answer: Result-Code (RFC 6733 §7.1) or
+     * Experimental-Result (§7.6). Built with the typed keys; {@code d} is not needed for it.
+     */
     public Avp toAvp(Dictionary d) {
         if (!experimental) {
-            return d.avp("Result-Code", code);
+            return RESULT_CODE.of(code);
         }
-        return d.grouped(
-                "Experimental-Result",
-                d.avp("Vendor-Id", vendorId),
-                d.avp("Experimental-Result-Code", code));
+        return EXPERIMENTAL_RESULT.of(
+                VENDOR_ID.of((long) vendorId), EXPERIMENTAL_RESULT_CODE.of(code));
     }
 
     @Override

@@ -1,9 +1,36 @@
 package org.diameter4j.s6a;
 
+import static org.diameter4j.avps.Avps.ALLOCATION_RETENTION_PRIORITY;
+import static org.diameter4j.avps.Avps.ALL_APN_CONFIGURATIONS_INCLUDED_INDICATOR;
+import static org.diameter4j.avps.Avps.AMBR;
+import static org.diameter4j.avps.Avps.APN_CONFIGURATION;
+import static org.diameter4j.avps.Avps.APN_CONFIGURATION_PROFILE;
+import static org.diameter4j.avps.Avps.CONTEXT_IDENTIFIER;
+import static org.diameter4j.avps.Avps.EPS_SUBSCRIBED_QOS_PROFILE;
+import static org.diameter4j.avps.Avps.MAX_REQUESTED_BANDWIDTH_DL;
+import static org.diameter4j.avps.Avps.MAX_REQUESTED_BANDWIDTH_UL;
+import static org.diameter4j.avps.Avps.MSISDN;
+import static org.diameter4j.avps.Avps.NETWORK_ACCESS_MODE;
+import static org.diameter4j.avps.Avps.PDN_TYPE;
+import static org.diameter4j.avps.Avps.PRE_EMPTION_CAPABILITY;
+import static org.diameter4j.avps.Avps.PRE_EMPTION_VULNERABILITY;
+import static org.diameter4j.avps.Avps.PRIORITY_LEVEL;
+import static org.diameter4j.avps.Avps.QOS_CLASS_IDENTIFIER;
+import static org.diameter4j.avps.Avps.SERVICE_SELECTION;
+import static org.diameter4j.avps.Avps.SUBSCRIBER_STATUS;
+import static org.diameter4j.avps.Avps.SUBSCRIPTION_DATA;
+
 import java.util.ArrayList;
 import java.util.List;
+import org.diameter4j.avps.AllApnConfigurationsIncludedIndicator;
+import org.diameter4j.avps.NetworkAccessMode;
+import org.diameter4j.avps.PdnType;
+import org.diameter4j.avps.PreEmptionCapability;
+import org.diameter4j.avps.PreEmptionVulnerability;
+import org.diameter4j.avps.QosClassIdentifier;
+import org.diameter4j.avps.SubscriberStatus;
 import org.diameter4j.codec.Avp;
-import org.diameter4j.dictionary.AvpDefinition;
+import org.diameter4j.codec.AvpList;
 import org.diameter4j.dictionary.Dictionary;
 
 /**
@@ -64,126 +91,145 @@ public record SubscriptionData(
         this(msisdn, subscriberStatus, networkAccessMode, ambr, apnConfigurationProfile, null);
     }
 
-    /** The Subscription-Data AVP. */
+    /**
+     * The Subscription-Data AVP; the Enumerated values are read by their dictionary names (or as
+     * numbers) with {@code d}.
+     */
     public Avp toAvp(Dictionary d) {
         List<Avp> c = new ArrayList<>();
         if (subscriberStatus != null) {
-            c.add(d.avp("Subscriber-Status", subscriberStatus));
+            c.add(
+                    EnumeratedValues.avp(
+                            d, SUBSCRIBER_STATUS, SubscriberStatus::of, subscriberStatus));
         }
         if (msisdn != null) {
-            c.add(d.avp("MSISDN", Tbcd.encode(msisdn)));
+            c.add(MSISDN.of(Tbcd.encode(msisdn)));
         }
         if (networkAccessMode != null) {
-            c.add(d.avp("Network-Access-Mode", networkAccessMode));
+            c.add(
+                    EnumeratedValues.avp(
+                            d, NETWORK_ACCESS_MODE, NetworkAccessMode::of, networkAccessMode));
         }
         if (ambr != null) {
-            c.add(ambr(d, ambr));
+            c.add(ambr(ambr));
         }
         if (apnConfigurationProfile != null) {
             ApnConfigurationProfile p = apnConfigurationProfile;
             List<Avp> pc = new ArrayList<>();
-            pc.add(d.avp("Context-Identifier", p.contextIdentifier()));
+            pc.add(CONTEXT_IDENTIFIER.of(p.contextIdentifier()));
             pc.add(
-                    d.avp(
-                            "All-APN-Configurations-Included-Indicator",
+                    EnumeratedValues.avp(
+                            d,
+                            ALL_APN_CONFIGURATIONS_INCLUDED_INDICATOR,
+                            AllApnConfigurationsIncludedIndicator::of,
                             p.allApnConfigurationsIncludedIndicator()));
             for (ApnConfiguration a : p.apnConfigurations()) {
-                List<Avp> ac = new ArrayList<>();
-                ac.add(d.avp("Context-Identifier", a.contextIdentifier()));
-                ac.add(d.avp("PDN-Type", a.pdnType()));
-                ac.add(d.avp("Service-Selection", a.serviceSelection()));
-                List<Avp> arp = new ArrayList<>();
-                arp.add(d.avp("Priority-Level", a.priorityLevel()));
-                if (a.preEmptionCapability() != null) {
-                    arp.add(d.avp("Pre-emption-Capability", a.preEmptionCapability()));
-                }
-                if (a.preEmptionVulnerability() != null) {
-                    arp.add(d.avp("Pre-emption-Vulnerability", a.preEmptionVulnerability()));
-                }
-                ac.add(
-                        d.grouped(
-                                "EPS-Subscribed-QoS-Profile",
-                                d.avp("QoS-Class-Identifier", a.qci()),
-                                d.grouped(
-                                        "Allocation-Retention-Priority", arp.toArray(new Avp[0]))));
-                if (a.ambr() != null) {
-                    ac.add(ambr(d, a.ambr()));
-                }
-                pc.add(d.grouped("APN-Configuration", ac.toArray(new Avp[0])));
+                pc.add(apnConfiguration(d, a));
             }
-            c.add(d.grouped("APN-Configuration-Profile", pc.toArray(new Avp[0])));
+            c.add(APN_CONFIGURATION_PROFILE.of(pc));
         }
-        return d.grouped("Subscription-Data", c.toArray(new Avp[0]));
+        return SUBSCRIPTION_DATA.of(c);
     }
 
-    private static Avp ambr(Dictionary d, Ambr a) {
-        return d.grouped(
-                "AMBR",
-                d.avp("Max-Requested-Bandwidth-UL", a.uplink()),
-                d.avp("Max-Requested-Bandwidth-DL", a.downlink()));
+    /** APN-Configuration (TS 29.272 §7.3.35) with its EPS-Subscribed-QoS-Profile (§7.3.37). */
+    private static Avp apnConfiguration(Dictionary d, ApnConfiguration a) {
+        List<Avp> ac = new ArrayList<>();
+        ac.add(CONTEXT_IDENTIFIER.of(a.contextIdentifier()));
+        ac.add(EnumeratedValues.avp(d, PDN_TYPE, PdnType::of, a.pdnType()));
+        ac.add(SERVICE_SELECTION.of(a.serviceSelection()));
+        List<Avp> arp = new ArrayList<>();
+        arp.add(PRIORITY_LEVEL.of(a.priorityLevel()));
+        if (a.preEmptionCapability() != null) {
+            arp.add(
+                    EnumeratedValues.avp(
+                            d,
+                            PRE_EMPTION_CAPABILITY,
+                            PreEmptionCapability::of,
+                            a.preEmptionCapability()));
+        }
+        if (a.preEmptionVulnerability() != null) {
+            arp.add(
+                    EnumeratedValues.avp(
+                            d,
+                            PRE_EMPTION_VULNERABILITY,
+                            PreEmptionVulnerability::of,
+                            a.preEmptionVulnerability()));
+        }
+        ac.add(
+                EPS_SUBSCRIBED_QOS_PROFILE.of(
+                        EnumeratedValues.avp(QOS_CLASS_IDENTIFIER, QosClassIdentifier::of, a.qci()),
+                        ALLOCATION_RETENTION_PRIORITY.of(arp)));
+        if (a.ambr() != null) {
+            ac.add(ambr(a.ambr()));
+        }
+        return APN_CONFIGURATION.of(ac);
     }
 
-    /** Reads a Subscription-Data AVP; missing parts are null. */
+    private static Avp ambr(Ambr a) {
+        return AMBR.of(
+                MAX_REQUESTED_BANDWIDTH_UL.of(a.uplink()),
+                MAX_REQUESTED_BANDWIDTH_DL.of(a.downlink()));
+    }
+
+    /** Reads a Subscription-Data AVP; missing parts are null (-1 for numbers). */
     public static SubscriptionData from(Avp sd, Dictionary d) {
-        Avp ms = d.get(sd, "MSISDN");
-        Avp p = d.get(sd, "APN-Configuration-Profile");
+        AvpList g = sd.children();
+        byte[] ms = g.get(MSISDN);
+        AvpList p = g.get(APN_CONFIGURATION_PROFILE);
         ApnConfigurationProfile profile = null;
         if (p != null) {
             List<ApnConfiguration> apns = new ArrayList<>();
-            AvpDefinition acDef = d.avp("APN-Configuration");
-            for (Avp a : p.children().findAll(acDef.code(), acDef.vendorId())) {
-                Avp qos = d.get(a, "EPS-Subscribed-QoS-Profile");
-                Avp arp = qos == null ? null : d.get(qos, "Allocation-Retention-Priority");
+            for (AvpList a : p.getAll(APN_CONFIGURATION)) {
+                AvpList qos = a.get(EPS_SUBSCRIBED_QOS_PROFILE);
+                AvpList arp = qos == null ? null : qos.get(ALLOCATION_RETENTION_PRIORITY);
                 apns.add(
                         new ApnConfiguration(
-                                unsigned(d.get(a, "Context-Identifier")),
-                                d.get(a, "Service-Selection") == null
-                                        ? null
-                                        : d.get(a, "Service-Selection").asUtf8(),
-                                name(d, d.get(a, "PDN-Type")),
-                                qos == null ? -1 : unsigned(d.get(qos, "QoS-Class-Identifier")),
-                                arp == null ? -1 : unsigned(d.get(arp, "Priority-Level")),
-                                arp == null ? null : name(d, d.get(arp, "Pre-emption-Capability")),
+                                unsigned(a.get(CONTEXT_IDENTIFIER)),
+                                a.get(SERVICE_SELECTION),
+                                EnumeratedValues.name(d, a.find(PDN_TYPE)),
+                                qos == null ? -1 : unsigned(qos.find(QOS_CLASS_IDENTIFIER)),
+                                arp == null ? -1 : unsigned(arp.get(PRIORITY_LEVEL)),
                                 arp == null
                                         ? null
-                                        : name(d, d.get(arp, "Pre-emption-Vulnerability")),
-                                readAmbr(d, d.get(a, "AMBR"))));
+                                        : EnumeratedValues.name(
+                                                d, arp.find(PRE_EMPTION_CAPABILITY)),
+                                arp == null
+                                        ? null
+                                        : EnumeratedValues.name(
+                                                d, arp.find(PRE_EMPTION_VULNERABILITY)),
+                                readAmbr(a.get(AMBR))));
             }
             profile =
                     new ApnConfigurationProfile(
-                            unsigned(d.get(p, "Context-Identifier")),
-                            name(d, d.get(p, "All-APN-Configurations-Included-Indicator")),
+                            unsigned(p.get(CONTEXT_IDENTIFIER)),
+                            EnumeratedValues.name(
+                                    d, p.find(ALL_APN_CONFIGURATIONS_INCLUDED_INDICATOR)),
                             List.copyOf(apns));
         }
         return new SubscriptionData(
-                ms == null ? null : Tbcd.decode(ms.valueBytes()),
-                name(d, d.get(sd, "Subscriber-Status")),
-                name(d, d.get(sd, "Network-Access-Mode")),
-                readAmbr(d, d.get(sd, "AMBR")),
+                ms == null ? null : Tbcd.decode(ms),
+                EnumeratedValues.name(d, g.find(SUBSCRIBER_STATUS)),
+                EnumeratedValues.name(d, g.find(NETWORK_ACCESS_MODE)),
+                readAmbr(g.get(AMBR)),
                 profile,
                 sd);
     }
 
-    private static Ambr readAmbr(Dictionary d, Avp a) {
+    private static Ambr readAmbr(AvpList a) {
         if (a == null) {
             return null;
         }
         return new Ambr(
-                unsigned(d.get(a, "Max-Requested-Bandwidth-UL")),
-                unsigned(d.get(a, "Max-Requested-Bandwidth-DL")));
+                unsigned(a.get(MAX_REQUESTED_BANDWIDTH_UL)),
+                unsigned(a.get(MAX_REQUESTED_BANDWIDTH_DL)));
     }
 
+    private static long unsigned(Long v) {
+        return v == null ? -1 : v;
+    }
+
+    /** An Enumerated AVP read as Unsigned32 (QoS-Class-Identifier: any QCI, named or not). */
     private static long unsigned(Avp a) {
         return a == null ? -1 : a.asUnsigned32();
-    }
-
-    /** An Enumerated value's name, or its number as text when the dictionary has no name. */
-    static String name(Dictionary d, Avp a) {
-        if (a == null) {
-            return null;
-        }
-        long v = a.asInt32();
-        String n = d.valueName(a, v);
-        return n != null ? n : Long.toString(v);
     }
 }
