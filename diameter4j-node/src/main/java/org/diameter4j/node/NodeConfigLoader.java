@@ -107,22 +107,6 @@ public final class NodeConfigLoader {
                     "require-client-certificate",
                     "protocols");
 
-    /**
-     * Application names (seed 003 shows "nasreq gx"); ids per RFC 4006, 6733, 7155, TS
-     * 29.212/29.272.
-     */
-    static final Map<String, ApplicationId> APPLICATIONS = new LinkedHashMap<>();
-
-    static {
-        APPLICATIONS.put("nasreq", ApplicationId.auth(1));
-        APPLICATIONS.put("gy", ApplicationId.auth(4));
-        APPLICATIONS.put("ro", ApplicationId.auth(4));
-        APPLICATIONS.put("rf", ApplicationId.acct(3));
-        APPLICATIONS.put("gx", ApplicationId.vendorAuth(10415, 16777238));
-        APPLICATIONS.put("s6a", ApplicationId.vendorAuth(10415, 16777251));
-        APPLICATIONS.put("relay", ApplicationId.relay());
-    }
-
     private static final Pattern APP = Pattern.compile("(?:vendor:(\\d+):)?(auth|acct):(\\d+)");
 
     private final String file;
@@ -244,7 +228,7 @@ public final class NodeConfigLoader {
                     m.getOrDefault("applications", n),
                     "node.applications",
                     "at least one application is required, e.g. [gy] (known names: "
-                            + String.join(", ", APPLICATIONS.keySet())
+                            + String.join(", ", Applications.names())
                             + ", or auth:<id>, acct:<id>, vendor:<vendor-id>:auth:<id>)");
         }
         boolean anyTlsPeer = false;
@@ -637,7 +621,7 @@ public final class NodeConfigLoader {
             return null;
         }
         String k = s.trim().toLowerCase(Locale.ROOT);
-        ApplicationId a = APPLICATIONS.get(k);
+        ApplicationId a = Applications.byName(k).orElse(null);
         if (a != null) {
             return a;
         }
@@ -658,9 +642,9 @@ public final class NodeConfigLoader {
                 path,
                 "unknown application "
                         + quote(n)
-                        + suggestion(k, APPLICATIONS.keySet())
+                        + suggestion(k, Applications.names())
                         + "; known names: "
-                        + String.join(", ", APPLICATIONS.keySet())
+                        + String.join(", ", Applications.names())
                         + ", or auth:<id>, acct:<id>, vendor:<vendor-id>:auth:<id>, vendor:<vendor-id>:acct:<id>");
         return null;
     }
