@@ -2,29 +2,14 @@ package org.diameter4j.cli;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import org.diameter4j.codec.type.DiameterUri;
+import org.diameter4j.node.Applications;
 import org.diameter4j.peer.ApplicationId;
 
 /** Parsing of the values the commands share: peers, application lists, durations. */
 public final class CliArgs {
     private CliArgs() {}
-
-    /** The application names {@code --apps} knows. */
-    public static final Map<String, ApplicationId> APPLICATIONS = new LinkedHashMap<>();
-
-    static {
-        APPLICATIONS.put("gy", ApplicationId.auth(4));
-        APPLICATIONS.put("ro", ApplicationId.auth(4));
-        APPLICATIONS.put("rf", ApplicationId.acct(3));
-        APPLICATIONS.put("gx", ApplicationId.vendorAuth(10415, 16777238));
-        APPLICATIONS.put("s6a", ApplicationId.vendorAuth(10415, 16777251));
-        APPLICATIONS.put("nasreq", ApplicationId.auth(1));
-        APPLICATIONS.put("relay", ApplicationId.relay());
-    }
 
     /**
      * PEER: {@code aaa://host[:port][;transport=tcp]}, {@code aaas://…} or {@code host[:port]};
@@ -46,25 +31,21 @@ public final class CliArgs {
         }
     }
 
-    /** "gy,rf,s6a" or "auth:4,acct:3,vendor:10415:auth:16777238". */
+    /**
+     * "gy,rf,s6a" or "auth:4,acct:3,vendor:10415:auth:16777238": the names and forms of {@link
+     * Applications}, each application once.
+     */
     public static List<ApplicationId> applications(String text) {
         List<ApplicationId> out = new ArrayList<>();
         for (String raw : text.split(",")) {
-            String s = raw.trim().toLowerCase(Locale.ROOT);
-            if (s.isEmpty()) {
+            if (raw.isBlank()) {
                 continue;
             }
-            ApplicationId a = APPLICATIONS.get(s);
-            if (a == null) {
-                a = numeric(s);
-            }
-            if (a == null) {
-                throw UserError.usage(
-                        "unknown application '"
-                                + raw.trim()
-                                + "': use "
-                                + String.join(", ", APPLICATIONS.keySet())
-                                + ", or auth:ID, acct:ID, vendor:VENDOR:auth:ID");
+            ApplicationId a;
+            try {
+                a = Applications.parse(raw);
+            } catch (IllegalArgumentException e) {
+                throw UserError.usage("--apps: " + e.getMessage());
             }
             if (!out.contains(a)) {
                 out.add(a);
@@ -74,25 +55,6 @@ public final class CliArgs {
             throw UserError.usage("--apps names no application");
         }
         return out;
-    }
-
-    private static ApplicationId numeric(String s) {
-        String[] p = s.split(":");
-        try {
-            if (p.length == 2 && (p[0].equals("auth") || p[0].equals("acct"))) {
-                long id = Long.parseLong(p[1]);
-                return p[0].equals("auth") ? ApplicationId.auth(id) : ApplicationId.acct(id);
-            }
-            if (p.length == 4
-                    && p[0].equals("vendor")
-                    && (p[2].equals("auth") || p[2].equals("acct"))) {
-                return new ApplicationId(
-                        Long.parseLong(p[3]), Integer.parseInt(p[1]), p[2].equals("acct"));
-            }
-        } catch (NumberFormatException e) {
-            return null;
-        }
-        return null;
     }
 
     /** A duration option, in the one grammar of {@link org.diameter4j.node.Durations}. */

@@ -1,14 +1,10 @@
 package org.diameter4j.cli;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.diameter4j.cli.probe.ProbeStep;
+import org.diameter4j.cli.probe.ProbeReport;
 import org.diameter4j.cli.probe.ProbeVerdict;
 import org.diameter4j.cli.probe.Prober;
 import org.diameter4j.codec.type.DiameterUri;
@@ -127,55 +123,12 @@ public final class ProbeCommand implements Callable<Integer> {
                                 o,
                                 s -> {
                                     if (!json) {
-                                        out.printf(
-                                                Locale.ROOT,
-                                                "  %-6s %-8s %8.1f ms   %s%n",
-                                                s.ok() ? "[ok]" : "[FAIL]",
-                                                s.name(),
-                                                s.millis(),
-                                                s.detail());
+                                        out.println(ProbeReport.stepLine(s));
                                         out.flush();
                                     }
                                 });
-        if (json) {
-            out.println(toJson(uri, v));
-        } else {
-            out.println(
-                    v.passed()
-                            ? "Verdict: OK - " + v.explanation()
-                            : "Verdict: FAILED - " + v.explanation());
-            if (!v.passed()) {
-                out.println("Fix: " + v.fix());
-            }
-        }
+        out.println(json ? ProbeReport.json(uri, v) : ProbeReport.verdictText(v));
         out.flush();
         return v.exitCode();
-    }
-
-    private static String toJson(DiameterUri uri, ProbeVerdict v) throws IOException {
-        StringWriter sw = new StringWriter();
-        try (JsonGenerator g = new JsonFactory().createGenerator(sw)) {
-            g.writeStartObject();
-            g.writeStringField("peer", uri.toString());
-            g.writeArrayFieldStart("steps");
-            for (ProbeStep s : v.steps()) {
-                g.writeStartObject();
-                g.writeStringField("name", s.name());
-                g.writeBooleanField("ok", s.ok());
-                g.writeNumberField("ms", Math.round(s.millis() * 10) / 10.0);
-                g.writeStringField("detail", s.detail());
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-            g.writeObjectFieldStart("verdict");
-            g.writeBooleanField("passed", v.passed());
-            g.writeStringField("cause", v.cause());
-            g.writeStringField("explanation", v.explanation());
-            g.writeStringField("fix", v.fix());
-            g.writeNumberField("exitCode", v.exitCode());
-            g.writeEndObject();
-            g.writeEndObject();
-        }
-        return sw.toString();
     }
 }

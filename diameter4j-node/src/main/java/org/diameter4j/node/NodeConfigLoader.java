@@ -22,7 +22,6 @@ import org.diameter4j.dictionary.DictionaryBuilder;
 import org.diameter4j.peer.ApplicationId;
 import org.diameter4j.peer.PeerConfig;
 import org.diameter4j.peer.StrictSend;
-import org.diameter4j.peer.internal.Watchdog;
 import org.diameter4j.transport.TlsConfig;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -106,22 +105,6 @@ public final class NodeConfigLoader {
                     "truststore-password",
                     "require-client-certificate",
                     "protocols");
-
-    /**
-     * Application names (seed 003 shows "nasreq gx"); ids per RFC 4006, 6733, 7155, TS
-     * 29.212/29.272.
-     */
-    static final Map<String, ApplicationId> APPLICATIONS = new LinkedHashMap<>();
-
-    static {
-        APPLICATIONS.put("nasreq", ApplicationId.auth(1));
-        APPLICATIONS.put("gy", ApplicationId.auth(4));
-        APPLICATIONS.put("ro", ApplicationId.auth(4));
-        APPLICATIONS.put("rf", ApplicationId.acct(3));
-        APPLICATIONS.put("gx", ApplicationId.vendorAuth(10415, 16777238));
-        APPLICATIONS.put("s6a", ApplicationId.vendorAuth(10415, 16777251));
-        APPLICATIONS.put("relay", ApplicationId.relay());
-    }
 
     private static final Pattern APP = Pattern.compile("(?:vendor:(\\d+):)?(auth|acct):(\\d+)");
 
@@ -244,7 +227,7 @@ public final class NodeConfigLoader {
                     m.getOrDefault("applications", n),
                     "node.applications",
                     "at least one application is required, e.g. [gy] (known names: "
-                            + String.join(", ", APPLICATIONS.keySet())
+                            + String.join(", ", Applications.names())
                             + ", or auth:<id>, acct:<id>, vendor:<vendor-id>:auth:<id>)");
         }
         boolean anyTlsPeer = false;
@@ -298,7 +281,7 @@ public final class NodeConfigLoader {
         }
         Duration tc = duration(m.get("tc"), "node.tc");
         Duration tw = duration(m.get("tw"), "node.tw");
-        if (tw != null && tw.toMillis() < Watchdog.MIN_TW_MILLIS) {
+        if (tw != null && tw.toMillis() < PeerConfig.MIN_TW_MILLIS) {
             problem(
                     m.get("tw"),
                     "node.tw",
@@ -507,14 +490,14 @@ public final class NodeConfigLoader {
             }
         }
         Duration tw = duration(m.get("tw"), path + ".tw");
-        if (tw != null && tw.toMillis() < Watchdog.MIN_TW_MILLIS) {
+        if (tw != null && tw.toMillis() < PeerConfig.MIN_TW_MILLIS) {
             problem(
                     m.get("tw"),
                     path + ".tw",
                     "Tw " + text(m.get("tw")) + " is below the minimum of 6 s (RFC 3539 §3.4.1)");
         }
         tw = tw != null ? tw : nodeTw;
-        if (tw != null && tw.toMillis() >= Watchdog.MIN_TW_MILLIS) {
+        if (tw != null && tw.toMillis() >= PeerConfig.MIN_TW_MILLIS) {
             b.tw(tw);
         }
         Duration cea = duration(m.get("cea-timeout"), path + ".cea-timeout");
@@ -637,7 +620,7 @@ public final class NodeConfigLoader {
             return null;
         }
         String k = s.trim().toLowerCase(Locale.ROOT);
-        ApplicationId a = APPLICATIONS.get(k);
+        ApplicationId a = Applications.byName(k).orElse(null);
         if (a != null) {
             return a;
         }
@@ -658,9 +641,9 @@ public final class NodeConfigLoader {
                 path,
                 "unknown application "
                         + quote(n)
-                        + suggestion(k, APPLICATIONS.keySet())
+                        + suggestion(k, Applications.names())
                         + "; known names: "
-                        + String.join(", ", APPLICATIONS.keySet())
+                        + String.join(", ", Applications.names())
                         + ", or auth:<id>, acct:<id>, vendor:<vendor-id>:auth:<id>, vendor:<vendor-id>:acct:<id>");
         return null;
     }

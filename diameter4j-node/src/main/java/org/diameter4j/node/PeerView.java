@@ -78,6 +78,6 @@ public record PeerView(
 
     /** The active applications in seed 003's words: "nasreq gx". */
     public String activeApplicationNames() {
-        return ApplicationNames.of(activeApplications);
+        return Applications.namesOf(activeApplications);
     }
 }

@@ -45,7 +45,7 @@ public final class RoutingTable {
 
         /** The applications in seed 003's words: "nasreq gx". */
         public String applicationNames() {
-            return ApplicationNames.of(applications);
+            return Applications.namesOf(applications);
         }
     }
 

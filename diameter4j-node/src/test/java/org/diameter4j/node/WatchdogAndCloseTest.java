@@ -13,7 +13,6 @@ import org.diameter4j.peer.PeerConfig;
 import org.diameter4j.peer.PeerState;
 import org.diameter4j.peer.WatchdogState;
 import org.diameter4j.peer.internal.Peer;
-import org.diameter4j.peer.internal.Watchdog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -42,7 +41,7 @@ class WatchdogAndCloseTest {
     @Test
     @Timeout(40)
     void silentPeerBecomesSuspectThenDown() throws Exception {
-        Duration tw = Duration.ofMillis(Watchdog.MIN_TW_MILLIS);
+        Duration tw = Duration.ofMillis(PeerConfig.MIN_TW_MILLIS);
         long maxInterval = tw.toMillis() + 2_000;
         try (TestNet.RawPeer raw = new TestNet.RawPeer("ocs.example.net", true);
                 DiameterNode client = clientOf(raw, tw, Duration.ofSeconds(1))) {

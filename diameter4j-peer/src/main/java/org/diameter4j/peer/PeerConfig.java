@@ -3,7 +3,6 @@ package org.diameter4j.peer;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import org.diameter4j.codec.type.DiameterUri;
-import org.diameter4j.peer.internal.Watchdog;
 import org.diameter4j.transport.TlsConfig;
 
 /**
@@ -43,13 +42,17 @@ public record PeerConfig(
     public static final Duration DEFAULT_TW = Duration.ofSeconds(30);
     public static final Duration DEFAULT_CEA_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_DPA_TIMEOUT = Duration.ofSeconds(5);
+
+    /** RFC 3539 §3.4.1: Tw MUST NOT be set lower than 6 seconds. */
+    public static final long MIN_TW_MILLIS = 6_000;
+
     public static final int DEFAULT_PREFERENCE = 50;
 
     public PeerConfig {
         if (destinationHost == null && uri == null) {
             throw new IllegalArgumentException("a peer needs a destination host, a URI, or both");
         }
-        if (tw.toMillis() < Watchdog.MIN_TW_MILLIS) {
+        if (tw.toMillis() < MIN_TW_MILLIS) {
             throw new IllegalArgumentException(
                     "Tw " + tw.toSeconds() + " s is below the minimum of 6 s (RFC 3539 §3.4.1)");
         }

@@ -1,6 +1,7 @@
 package org.diameter4j.peer.internal;
 
 import java.util.function.LongSupplier;
+import org.diameter4j.peer.PeerConfig;
 import org.diameter4j.peer.WatchdogState;
 
 /**
@@ -66,7 +67,7 @@ public final class Watchdog {
     }
 
     /** RFC 3539 §3.4.1: Tw MUST NOT be set lower than 6 seconds. */
-    public static final long MIN_TW_MILLIS = 6_000;
+    public static final long MIN_TW_MILLIS = PeerConfig.MIN_TW_MILLIS;
 
     /** RFC 3539 §3.4.1: "Tw ... SHOULD be 30 seconds", with a jitter of ±2 seconds. */
     public static final long DEFAULT_TW_MILLIS = 30_000;
