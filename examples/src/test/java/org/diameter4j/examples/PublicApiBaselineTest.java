@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
+import java.lang.module.ModuleDescriptor;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.Member;
@@ -81,15 +83,20 @@ class PublicApiBaselineTest {
                 .isTrue();
     }
 
-    /** The module's public API: a header with the count of public types, then one line each. */
+    /**
+     * The module's public API: a header with the count of public types, then one line each — the
+     * public types of the packages its module descriptor exports to everyone (a package exported
+     * only to diameter4j's own modules, such as {@code org.diameter4j.peer.internal}, is not API).
+     */
     static List<String> publicApi(String module) throws IOException, ClassNotFoundException {
         Path entry = classpathEntry(module);
+        Set<String> exported = exportedPackages(entry);
         TreeSet<String> lines = new TreeSet<>();
         int types = 0;
         ClassLoader loader = PublicApiBaselineTest.class.getClassLoader();
         for (String name : classNames(entry)) {
             Class<?> c = Class.forName(name, false, loader);
-            if (!isVisible(c)) {
+            if (!isVisible(c) || !exported.contains(c.getPackageName())) {
                 continue;
             }
             types++;
@@ -114,6 +121,33 @@ class PublicApiBaselineTest {
         List<String> out = new ArrayList<>(lines.size() + 1);
         out.add("# " + module + ": " + types + " public types");
         out.addAll(lines);
+        return out;
+    }
+
+    /** The packages the module's descriptor exports without a {@code to} clause. */
+    private static Set<String> exportedPackages(Path entry) throws IOException {
+        ModuleDescriptor d;
+        if (Files.isDirectory(entry)) {
+            Path info = entry.resolve("module-info.class");
+            assertThat(info).as("module-info.class in " + entry).exists();
+            try (InputStream in = Files.newInputStream(info)) {
+                d = ModuleDescriptor.read(in);
+            }
+        } else {
+            try (JarFile jar = new JarFile(entry.toFile())) {
+                JarEntry info = jar.getJarEntry("module-info.class");
+                assertThat(info).as("module-info.class in " + entry).isNotNull();
+                try (InputStream in = jar.getInputStream(info)) {
+                    d = ModuleDescriptor.read(in);
+                }
+            }
+        }
+        Set<String> out = new TreeSet<>();
+        for (ModuleDescriptor.Exports e : d.exports()) {
+            if (!e.isQualified()) {
+                out.add(e.source());
+            }
+        }
         return out;
     }
 
