@@ -229,6 +229,18 @@ public record NodeConfig(
             return this;
         }
 
+        /**
+         * A peer to connect to, with every default of {@link PeerConfig}: {@code
+         * aaa://host[:port][;transport=tcp]}, {@code aaas://…} or {@code host[:port]} (RFC 6733
+         * §4.3.1 DiameterURI). Its identity — the Destination-Host it must announce in its CEA and
+         * the name {@link DiameterNode#awaitReady} takes — is the URI's host; a host name is
+         * resolved again at every connection attempt. For a different identity, timers, TLS or
+         * preference, build a {@link PeerConfig} ({@code PeerConfig.connectTo(uri)}).
+         */
+        public Builder peer(String uri) {
+            return peer(PeerConfig.connectTo(uri).build());
+        }
+
         public Builder acceptAnyPeer(boolean b) {
             this.acceptAnyPeer = b;
             return this;

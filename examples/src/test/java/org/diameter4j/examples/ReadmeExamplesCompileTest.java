@@ -83,6 +83,30 @@ class ReadmeExamplesCompileTest {
                 + "    }\n}\n";
     }
 
+    /**
+     * Issue 11: a user writes the client (the first block) and the server (the second) with imports
+     * from at most two of diameter4j's packages.
+     */
+    @Test
+    void theClientAndTheServerImportFromAtMostTwoOfOurPackages() throws IOException {
+        List<String> blocks = examples();
+        Pattern ours =
+                Pattern.compile(
+                        "^import (?:static )?(org\\.diameter4j(?:\\.\\w+)*?)\\.[A-Z]",
+                        Pattern.MULTILINE);
+        java.util.Set<String> packages = new java.util.TreeSet<>();
+        for (String block : blocks.subList(0, 2)) {
+            Matcher m = ours.matcher(block);
+            while (m.find()) {
+                packages.add(m.group(1));
+            }
+        }
+        assertThat(packages)
+                .as("diameter4j packages the README's client and server import")
+                .hasSizeLessThanOrEqualTo(2)
+                .isNotEmpty();
+    }
+
     @Test
     void everyLibraryExampleOfTheReadmeCompiles(@TempDir Path out) throws IOException {
         List<String> blocks = examples();
