@@ -8,10 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Map;
-import org.diameter4j.gy.ocs.OcsConfig;
 import org.diameter4j.node.NodeConfigException;
 import org.diameter4j.node.NodeConfigLoader;
-import org.diameter4j.s6a.hss.SubscriberStore;
+import org.diameter4j.simulator.hss.SubscriberStore;
+import org.diameter4j.simulator.ocs.OcsConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.yaml.snakeyaml.Yaml;
 

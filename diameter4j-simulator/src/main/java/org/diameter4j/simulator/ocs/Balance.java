@@ -1,4 +1,4 @@
-package org.diameter4j.gy.ocs;
+package org.diameter4j.simulator.ocs;
 
 import java.util.Map;
 

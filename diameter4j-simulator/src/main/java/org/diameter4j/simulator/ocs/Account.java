@@ -1,4 +1,4 @@
-package org.diameter4j.gy.ocs;
+package org.diameter4j.simulator.ocs;
 
 /**
  * One subscriber's account. Every operation is atomic (the account is its own lock), and keeps

@@ -1,4 +1,4 @@
-package org.diameter4j.s6a.hss;
+package org.diameter4j.simulator.hss;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

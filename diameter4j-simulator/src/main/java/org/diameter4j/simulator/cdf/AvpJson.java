@@ -1,4 +1,4 @@
-package org.diameter4j.rf.cdf;
+package org.diameter4j.simulator.cdf;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package org.diameter4j.s6a.hss;
+package org.diameter4j.simulator.hss;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -68,7 +68,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * node's event loop. {@link #close()} stops that thread (the node is the caller's to close).
  */
 public final class HssSimulator implements AutoCloseable {
-    private static final System.Logger LOG = System.getLogger("org.diameter4j.s6a.hss");
+    private static final System.Logger LOG = System.getLogger("org.diameter4j.simulator.hss");
 
     private final SubscriberStore store;
     private final Rules rules;

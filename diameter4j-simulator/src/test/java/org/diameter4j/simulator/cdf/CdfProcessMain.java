@@ -1,4 +1,4 @@
-package org.diameter4j.rf.cdf;
+package org.diameter4j.simulator.cdf;
 
 import java.nio.file.Path;
 import java.time.Duration;

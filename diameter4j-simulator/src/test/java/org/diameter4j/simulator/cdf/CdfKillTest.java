@@ -1,9 +1,9 @@
-package org.diameter4j.rf.cdf;
+package org.diameter4j.simulator.cdf;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.diameter4j.rf.cdf.RfNodes.acr;
-import static org.diameter4j.rf.cdf.RfNodes.records;
-import static org.diameter4j.rf.cdf.RfNodes.resultCode;
+import static org.diameter4j.simulator.cdf.RfNodes.acr;
+import static org.diameter4j.simulator.cdf.RfNodes.records;
+import static org.diameter4j.simulator.cdf.RfNodes.resultCode;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package org.diameter4j.s6a.hss;
+package org.diameter4j.simulator.hss;
 
 import java.io.IOException;
 import java.io.InputStream;

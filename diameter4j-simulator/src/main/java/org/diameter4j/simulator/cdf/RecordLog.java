@@ -1,4 +1,4 @@
-package org.diameter4j.rf.cdf;
+package org.diameter4j.simulator.cdf;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -54,7 +54,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * above.
  */
 public final class RecordLog implements AutoCloseable {
-    private static final System.Logger LOG = System.getLogger("org.diameter4j.rf.cdf");
+    private static final System.Logger LOG = System.getLogger("org.diameter4j.simulator.cdf");
     private static final int MAX_BATCH = 4096;
 
     /** What became of an appended record. */

@@ -1,4 +1,4 @@
-package org.diameter4j.rf.cdf;
+package org.diameter4j.simulator.cdf;
 
 /** AVP codes the CDF reads directly (all IETF, vendor 0). */
 final class Names {

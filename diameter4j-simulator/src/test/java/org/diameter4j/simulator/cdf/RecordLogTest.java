@@ -1,4 +1,4 @@
-package org.diameter4j.rf.cdf;
+package org.diameter4j.simulator.cdf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.diameter4j.rf.cdf.RecordLog.Key;
-import org.diameter4j.rf.cdf.RecordLog.Outcome;
+import org.diameter4j.simulator.cdf.RecordLog.Key;
+import org.diameter4j.simulator.cdf.RecordLog.Outcome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
