@@ -3,8 +3,12 @@ package org.diameter4j.simulator.cdf;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import org.diameter4j.node.yaml.YamlReader;
 import org.diameter4j.simulator.Rules;
+import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * The CDF simulator's settings.
@@ -61,6 +65,37 @@ public record CdfConfig(
 
     public static Builder builder(Path file) {
         return new Builder(file);
+    }
+
+    /** The keys of a CDF section in a configuration file. */
+    public static final List<String> KEYS = List.of("file", "fsync");
+
+    /**
+     * The CDF settings at {@code n} of a configuration file ({@code {file: records.jsonl, fsync:
+     * always|interval|never}}; null: the defaults), {@code path} its place in the file; a relative
+     * {@code file} resolves against {@code base}, an absent one is {@code defaultFile}.
+     *
+     * @throws org.diameter4j.node.NodeConfigException listing every fault of the file so far
+     */
+    public static CdfConfig read(
+            YamlReader yaml, Node n, String path, Path base, Path defaultFile) {
+        Path file = defaultFile;
+        FsyncPolicy fsync = FsyncPolicy.ALWAYS;
+        if (n != null && !YamlReader.isNull(n)) {
+            Map<String, Node> m = yaml.mapping(n, path, KEYS);
+            if (m != null) {
+                String f = yaml.string(m.get("file"), path + ".file");
+                if (f != null) {
+                    file = base.resolve(f);
+                }
+                FsyncPolicy p = yaml.choice(m.get("fsync"), path + ".fsync", FsyncPolicy.class);
+                if (p != null) {
+                    fsync = p;
+                }
+            }
+        }
+        yaml.check();
+        return builder(file).fsync(fsync).build();
     }
 
     public static final class Builder {

@@ -1,10 +1,7 @@
 package org.diameter4j.simulator.hss;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,6 +21,7 @@ import org.diameter4j.node.DiameterNode;
 import org.diameter4j.node.NodeConfig;
 import org.diameter4j.node.PeerView;
 import org.diameter4j.node.RequestContext;
+import org.diameter4j.node.yaml.YamlReader;
 import org.diameter4j.peer.DisconnectCause;
 import org.diameter4j.s6a.S6a;
 import org.diameter4j.s6a.S6aAnswer;
@@ -33,9 +31,9 @@ import org.diameter4j.s6a.S6aResult;
 import org.diameter4j.s6a.milenage.EpsAka;
 import org.diameter4j.s6a.milenage.EpsAka.EutranVector;
 import org.diameter4j.simulator.Rules;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /**
  * An HSS for S6a (M-13): serves ULR, AIR and PUR from a {@link SubscriberStore}, and sends CLR/IDR
@@ -104,20 +102,19 @@ public final class HssSimulator implements AutoCloseable {
 
     /**
      * An HSS from one YAML/JSON file holding {@code subscribers} and, optionally, {@code rules}
-     * (the format of {@link Rules#fromMaps}).
+     * (the format of {@link Rules#read}); every fault names file, line and column.
      */
-    @SuppressWarnings("unchecked")
     public static HssSimulator fromFile(Path file) {
-        Builder b = builder(SubscriberStore.load(file));
-        Object doc;
-        try (InputStream in = Files.newInputStream(file)) {
-            doc = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        YamlReader yaml = YamlReader.read(file);
+        Builder b = builder(SubscriberStore.load(yaml, file, SubscriberStore.DEFAULT_STEP));
+        if (yaml.root() instanceof MappingNode m) {
+            for (NodeTuple t : m.getValue()) {
+                if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals("rules")) {
+                    b.rules(Rules.read(yaml, t.getValueNode(), "rules"));
+                }
+            }
         }
-        if (doc instanceof Map<?, ?> m && m.get("rules") instanceof List<?> r) {
-            b.rules(Rules.fromMaps((List<Map<String, Object>>) r));
-        }
+        yaml.check();
         return b.build();
     }
 

@@ -1,7 +1,6 @@
 package org.diameter4j.simulator.hss;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -16,14 +15,14 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
+import org.diameter4j.node.yaml.YamlReader;
 import org.diameter4j.s6a.SubscriptionData.Ambr;
 import org.diameter4j.s6a.milenage.EpsAka;
 import org.diameter4j.s6a.milenage.Milenage;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * The HSS simulator's subscribers and their sequence numbers.
@@ -63,8 +62,8 @@ public final class SubscriberStore {
     /** The default SQN increment: SEQ + 1 with a 5-bit IND (TS 33.102 Annex C.3.2). */
     public static final long DEFAULT_STEP = 32;
 
-    private static final Set<String> SUBSCRIBER_KEYS =
-            Set.of(
+    private static final List<String> SUBSCRIBER_KEYS =
+            List.of(
                     "imsi",
                     "k",
                     "opc",
@@ -77,8 +76,8 @@ public final class SubscriberStore {
                     "ambr-dl",
                     "subscriber-status",
                     "network-access-mode");
-    private static final Set<String> APN_KEYS =
-            Set.of(
+    private static final List<String> APN_KEYS =
+            List.of(
                     "name",
                     "qci",
                     "arp",
@@ -113,20 +112,21 @@ public final class SubscriberStore {
     }
 
     public static SubscriberStore load(Path file, long step) {
+        YamlReader yaml = YamlReader.read(file);
+        return load(yaml, file, step);
+    }
+
+    /**
+     * The subscribers of a file already read ({@code yaml}, from {@code file}), and its state file.
+     *
+     * @throws org.diameter4j.node.NodeConfigException listing every fault, each naming file, line
+     *     and column
+     */
+    static SubscriberStore load(YamlReader yaml, Path file, long step) {
         if (step <= 0) {
             throw new IllegalArgumentException("the SQN step must be positive, got " + step);
         }
-        Object doc;
-        try (InputStream in = Files.newInputStream(file)) {
-            doc = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(
-                    "cannot read the subscriber file " + file + ": " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException(
-                    file + ": not valid YAML/JSON: " + e.getMessage(), e);
-        }
-        List<Subscriber> list = parse(doc, file.toString());
+        List<Subscriber> list = read(yaml, yaml.root(), "");
         Path state = stateFileOf(file);
         SubscriberStore store = new SubscriberStore(index(list, file.toString()), state, step);
         store.readState();
@@ -301,89 +301,135 @@ public final class SubscriberStore {
         return m;
     }
 
-    /** Subscribers from a parsed YAML/JSON document (a list, or a map with "subscribers"). */
-    @SuppressWarnings("unchecked")
-    public static List<Subscriber> parse(Object doc, String where) {
-        Object list = doc;
-        if (doc instanceof Map<?, ?> m) {
-            list = m.get("subscribers");
-            if (list == null) {
-                throw new IllegalArgumentException(where + ": no 'subscribers' list");
-            }
-        }
-        if (!(list instanceof List<?> l)) {
-            throw new IllegalArgumentException(where + ": expected a list of subscribers");
+    /** The top-level keys of a subscriber file (rules: see {@link HssSimulator#fromFile}). */
+    static final List<String> FILE_KEYS = List.of("subscribers", "rules");
+
+    /**
+     * Subscribers at {@code n} of a configuration file: a list, or a mapping whose {@code
+     * subscribers} key holds it; {@code path} is its place in the file ({@code ""}, {@code hss}).
+     *
+     * @throws org.diameter4j.node.NodeConfigException listing every fault of the file so far
+     */
+    public static List<Subscriber> read(YamlReader yaml, Node n, String path) {
+        String p = path.isEmpty() ? "" : path + ".";
+        Node list = n;
+        String listPath = path;
+        if (n instanceof MappingNode) {
+            Map<String, Node> m = yaml.mapping(n, path, FILE_KEYS);
+            list =
+                    yaml.required(
+                            m,
+                            "subscribers",
+                            n,
+                            path,
+                            "add subscribers: [{imsi: …, k: …, opc: …}]");
+            listPath = p + "subscribers";
+        } else if (!(n instanceof SequenceNode)) {
+            yaml.problem(
+                    n,
+                    path.isEmpty() ? "(top level)" : path,
+                    "expected a list of subscribers, got " + YamlReader.describe(n),
+                    "write subscribers: [{imsi: \"001010000000001\", k: …, opc: …}]");
+            list = null;
         }
         List<Subscriber> out = new ArrayList<>();
-        for (int i = 0; i < l.size(); i++) {
-            String at = where + ": subscribers[" + i + "]";
-            if (!(l.get(i) instanceof Map<?, ?> m)) {
-                throw new IllegalArgumentException(at + ": expected a map");
+        if (list != null && !(list instanceof SequenceNode) && !YamlReader.isNull(list)) {
+            yaml.problem(
+                    list,
+                    listPath,
+                    "expected a list of subscribers, got " + YamlReader.describe(list));
+        } else if (list != null) {
+            List<Node> items = yaml.list(list, listPath);
+            Map<String, Node> seen = new LinkedHashMap<>();
+            for (int i = 0; i < items.size(); i++) {
+                String at = listPath + "[" + i + "]";
+                Subscriber s = subscriber(yaml, items.get(i), at);
+                if (s == null) {
+                    continue;
+                }
+                Node first = seen.putIfAbsent(s.imsi(), items.get(i));
+                if (first != null) {
+                    yaml.problem(
+                            items.get(i),
+                            at,
+                            "IMSI "
+                                    + s.imsi()
+                                    + " appears twice (first at line "
+                                    + YamlReader.line(first)
+                                    + ")",
+                            "give each subscriber its own IMSI");
+                    continue;
+                }
+                out.add(s);
             }
-            out.add(subscriber((Map<String, Object>) m, at));
         }
+        yaml.check();
         return out;
     }
 
-    @SuppressWarnings("unchecked")
-    private static Subscriber subscriber(Map<String, Object> m, String at) {
-        for (String k : m.keySet()) {
-            if (!SUBSCRIBER_KEYS.contains(String.valueOf(k))) {
-                throw new IllegalArgumentException(
-                        at
-                                + ": unknown key '"
-                                + k
-                                + "' (expected "
-                                + new java.util.TreeSet<>(SUBSCRIBER_KEYS)
-                                + ")");
-            }
+    private static Subscriber subscriber(YamlReader yaml, Node n, String at) {
+        int before = yaml.problemCount();
+        Map<String, Node> m = yaml.mapping(n, at, SUBSCRIBER_KEYS);
+        if (m == null) {
+            return null;
         }
-        String imsi = digits(m.get("imsi"), at + ".imsi", true);
-        if (imsi == null || !imsi.matches("\\d{6,15}")) {
-            throw new IllegalArgumentException(
-                    at + ".imsi: an IMSI of 6 to 15 digits is required, got '" + imsi + "'");
+        Node imsiNode =
+                yaml.required(
+                        m, "imsi", n, at, "add imsi: \"001010000000001\" (6 to 15 digits, quoted)");
+        String imsi = digits(yaml, imsiNode, at + ".imsi", true);
+        if (imsi != null && !imsi.matches("\\d{6,15}")) {
+            yaml.problem(
+                    imsiNode,
+                    at + ".imsi",
+                    "an IMSI has 6 to 15 digits, got " + YamlReader.quote(imsiNode));
+            imsi = null;
         }
-        at = at + " (" + imsi + ")";
-        byte[] k = hex(m.get("k"), 16, at + ".k");
-        if (k == null) {
-            throw new IllegalArgumentException(
-                    at + ": k (the 128-bit key, 32 hex digits) is required");
-        }
-        byte[] opc = hex(m.get("opc"), 16, at + ".opc");
-        byte[] op = hex(m.get("op"), 16, at + ".op");
-        if ((opc == null) == (op == null)) {
-            throw new IllegalArgumentException(
-                    at + ": give exactly one of opc or op (32 hex digits)");
-        }
-        if (opc == null) {
-            opc = Milenage.opc(k, op);
+        Node kNode = yaml.required(m, "k", n, at, "add k: the 128-bit key, 32 hex digits");
+        byte[] k = hex(yaml, kNode, 16, at + ".k");
+        byte[] opc = hex(yaml, m.get("opc"), 16, at + ".opc");
+        byte[] op = hex(yaml, m.get("op"), 16, at + ".op");
+        if (m.containsKey("opc") == m.containsKey("op")) {
+            yaml.problem(
+                    n, at, "give exactly one of opc or op", "32 hex digits each; op derives OPc");
         }
         byte[] amf =
                 m.get("amf") == null
                         ? new byte[] {(byte) 0x80, 0}
-                        : hex(m.get("amf"), 2, at + ".amf");
-        long sqn = sqn(m.get("sqn"), at + ".sqn");
-        String msisdn = digits(m.get("msisdn"), at + ".msisdn", false);
+                        : hex(yaml, m.get("amf"), 2, at + ".amf");
+        long sqn = sqn(yaml, m.get("sqn"), at + ".sqn");
+        String msisdn = digits(yaml, m.get("msisdn"), at + ".msisdn", false);
         Ambr ambr = null;
-        if (m.get("ambr-ul") != null || m.get("ambr-dl") != null) {
-            ambr =
-                    new Ambr(
-                            number(m.get("ambr-ul"), at + ".ambr-ul", -1),
-                            number(m.get("ambr-dl"), at + ".ambr-dl", -1));
+        if (m.containsKey("ambr-ul") || m.containsKey("ambr-dl")) {
+            Long ul = number(yaml, m, "ambr-ul", n, at, null);
+            Long dl = number(yaml, m, "ambr-dl", n, at, null);
+            if (ul != null && dl != null) {
+                ambr = new Ambr(ul, dl);
+            }
         }
         List<Subscriber.Apn> apns = new ArrayList<>();
-        Object al = m.get("apns");
-        if (al != null) {
-            if (!(al instanceof List<?> list)) {
-                throw new IllegalArgumentException(at + ".apns: expected a list");
-            }
-            for (int i = 0; i < list.size(); i++) {
-                String aat = at + ".apns[" + i + "]";
-                if (!(list.get(i) instanceof Map<?, ?> am)) {
-                    throw new IllegalArgumentException(aat + ": expected a map");
+        Node al = m.get("apns");
+        if (al != null && !(al instanceof SequenceNode) && !YamlReader.isNull(al)) {
+            yaml.problem(
+                    al,
+                    at + ".apns",
+                    "expected a list, got " + YamlReader.describe(al),
+                    "write apns: [{name: internet}]");
+        } else {
+            List<Node> items = yaml.list(al, at + ".apns");
+            for (int i = 0; i < items.size(); i++) {
+                Subscriber.Apn a = apn(yaml, items.get(i), at + ".apns[" + i + "]");
+                if (a != null) {
+                    apns.add(a);
                 }
-                apns.add(apn((Map<String, Object>) am, aat));
             }
+        }
+        String status = yaml.string(m.get("subscriber-status"), at + ".subscriber-status");
+        String access = yaml.string(m.get("network-access-mode"), at + ".network-access-mode");
+        if (yaml.problemCount() > before) {
+            return null;
+        }
+        if (opc == null) {
+            opc = Milenage.opc(k, op);
         }
         return new Subscriber(
                 imsi,
@@ -392,121 +438,119 @@ public final class SubscriberStore {
                 amf,
                 sqn,
                 msisdn,
-                text(m.get("subscriber-status"), "SERVICE_GRANTED"),
-                text(m.get("network-access-mode"), "ONLY_PACKET"),
+                status != null ? status : "SERVICE_GRANTED",
+                access != null ? access : "ONLY_PACKET",
                 ambr,
                 apns);
     }
 
-    private static Subscriber.Apn apn(Map<String, Object> m, String at) {
-        for (String k : m.keySet()) {
-            if (!APN_KEYS.contains(String.valueOf(k))) {
-                throw new IllegalArgumentException(
-                        at
-                                + ": unknown key '"
-                                + k
-                                + "' (expected "
-                                + new java.util.TreeSet<>(APN_KEYS)
-                                + ")");
-            }
+    private static Subscriber.Apn apn(YamlReader yaml, Node n, String at) {
+        int before = yaml.problemCount();
+        Map<String, Node> m = yaml.mapping(n, at, APN_KEYS);
+        if (m == null) {
+            return null;
         }
-        String name = m.get("name") == null ? null : String.valueOf(m.get("name"));
-        if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException(at + ": name (the APN, e.g. internet) is required");
+        Node nameNode = yaml.required(m, "name", n, at, "add name: the APN, e.g. internet");
+        String name = yaml.string(nameNode, at + ".name");
+        if (name != null && name.isBlank()) {
+            yaml.problem(
+                    nameNode, at + ".name", "the APN name is empty", "write e.g. name: internet");
+        }
+        Long qci = number(yaml, m, "qci", n, at, 9L);
+        Long arp = number(yaml, m, "arp", n, at, 8L);
+        Long ul = number(yaml, m, "ambr-ul", n, at, 100_000_000L);
+        Long dl = number(yaml, m, "ambr-dl", n, at, 100_000_000L);
+        String pdn = yaml.string(m.get("pdn-type"), at + ".pdn-type");
+        String cap = yaml.string(m.get("pre-emption-capability"), at + ".pre-emption-capability");
+        String vul =
+                yaml.string(m.get("pre-emption-vulnerability"), at + ".pre-emption-vulnerability");
+        if (yaml.problemCount() > before) {
+            return null;
         }
         return new Subscriber.Apn(
                 name,
-                number(m.get("qci"), at + ".qci", 9),
-                number(m.get("arp"), at + ".arp", 8),
-                number(m.get("ambr-ul"), at + ".ambr-ul", 100_000_000L),
-                number(m.get("ambr-dl"), at + ".ambr-dl", 100_000_000L),
-                text(m.get("pdn-type"), "IPv4v6"),
-                text(m.get("pre-emption-capability"), "PRE-EMPTION_CAPABILITY_DISABLED"),
-                text(m.get("pre-emption-vulnerability"), "PRE-EMPTION_VULNERABILITY_ENABLED"));
+                qci,
+                arp,
+                ul,
+                dl,
+                pdn != null ? pdn : "IPv4v6",
+                cap != null ? cap : "PRE-EMPTION_CAPABILITY_DISABLED",
+                vul != null ? vul : "PRE-EMPTION_VULNERABILITY_ENABLED");
     }
 
-    private static String text(Object o, String dflt) {
-        return o == null ? dflt : String.valueOf(o);
+    /** Digits as text; unquoted, YAML would read them as a number (and an IMSI's 0s are lost). */
+    private static String digits(YamlReader yaml, Node n, String at, boolean leadingZeroMatters) {
+        if (n == null) {
+            return null;
+        }
+        if (leadingZeroMatters && YamlReader.isPlainNumber(n)) {
+            yaml.problem(
+                    n,
+                    at,
+                    "unquoted, YAML reads "
+                            + YamlReader.text(n)
+                            + " as a number and may lose or change its digits",
+                    "write it as a quoted string (\"001010000000001\")");
+            return null;
+        }
+        return yaml.string(n, at);
     }
 
-    private static String digits(Object o, String at, boolean leadingZeroMatters) {
+    private static byte[] hex(YamlReader yaml, Node n, int len, String at) {
+        String o = yaml.string(n, at);
         if (o == null) {
             return null;
         }
-        if (o instanceof Number && leadingZeroMatters) {
-            throw new IllegalArgumentException(
-                    at
-                            + ": write it as a quoted string (\"001010000000001\"): "
-                            + "unquoted, YAML reads it as a number and loses or changes its digits");
-        }
-        return String.valueOf(o);
-    }
-
-    private static byte[] hex(Object o, int len, String at) {
-        if (o == null) {
-            return null;
-        }
-        String s = String.valueOf(o).replace(" ", "");
+        String s = o.replace(" ", "");
         if (s.startsWith("0x") || s.startsWith("0X")) {
             s = s.substring(2);
         }
-        if (s.length() != len * 2) {
-            throw new IllegalArgumentException(
-                    at
-                            + ": expected "
-                            + len * 2
-                            + " hex digits, got '"
-                            + o
-                            + "'"
-                            + (o instanceof Number ? " (quote hex values in YAML)" : ""));
+        if (s.length() != len * 2 || !s.matches("[0-9a-fA-F]*")) {
+            yaml.problem(
+                    n,
+                    at,
+                    "expected " + len * 2 + " hex digits, got " + YamlReader.quote(n),
+                    YamlReader.isPlainNumber(n) ? "quote hex values in YAML" : null);
+            return null;
         }
-        try {
-            return HexFormat.of().parseHex(s);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(at + ": '" + o + "' is not hexadecimal");
-        }
+        return HexFormat.of().parseHex(s);
     }
 
-    private static long sqn(Object o, String at) {
-        if (o == null) {
+    private static long sqn(YamlReader yaml, Node n, String at) {
+        String s = yaml.string(n, at);
+        if (s == null) {
             return 0;
         }
+        s = s.trim();
         long v;
-        if (o instanceof Number n) {
-            v = n.longValue();
-        } else {
-            String s = String.valueOf(o).trim();
-            try {
-                v =
-                        s.startsWith("0x") || s.startsWith("0X")
-                                ? Long.parseLong(s.substring(2), 16)
-                                : Long.parseLong(s);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(
-                        at + ": '" + o + "' is not a number (decimal, or hex as \"0x…\")");
-            }
+        try {
+            v =
+                    s.startsWith("0x") || s.startsWith("0X")
+                            ? Long.parseLong(s.substring(2), 16)
+                            : Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            yaml.problem(
+                    n,
+                    at,
+                    YamlReader.quote(n) + " is not a number",
+                    "write it in decimal, or in hex as \"0x…\"");
+            return 0;
         }
         if (v < 0 || v > EpsAka.MAX_SQN) {
-            throw new IllegalArgumentException(
-                    at + ": " + v + " is outside 0.." + EpsAka.MAX_SQN + " (48 bits)");
+            yaml.problem(n, at, v + " is outside 0.." + EpsAka.MAX_SQN + " (48 bits)");
+            return 0;
         }
         return v;
     }
 
-    private static long number(Object o, String at, long dflt) {
-        if (o == null) {
-            if (dflt < 0) {
-                throw new IllegalArgumentException(at + " is required");
-            }
-            return dflt;
+    /** A number at key {@code key}; absent: {@code dflt}, or a fault when there is none. */
+    private static Long number(
+            YamlReader yaml, Map<String, Node> m, String key, Node parent, String at, Long dflt) {
+        if (!m.containsKey(key) && dflt == null) {
+            yaml.required(m, key, parent, at, "give both ambr-ul and ambr-dl (bits per second)");
+            return null;
         }
-        if (o instanceof Number n) {
-            return n.longValue();
-        }
-        try {
-            return Long.parseLong(String.valueOf(o).trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(at + ": expected a number, got '" + o + "'");
-        }
+        Long v = yaml.number(m.get(key), at + "." + key, 0, 0xffffffffL);
+        return v != null ? v : m.containsKey(key) ? null : dflt;
     }
 }

@@ -1,6 +1,9 @@
 package org.diameter4j.simulator.ocs;
 
+import java.util.List;
 import java.util.Map;
+import org.diameter4j.node.yaml.YamlReader;
+import org.yaml.snakeyaml.nodes.Node;
 
 /** Amounts of the three unit kinds the OCS keeps: octets, seconds, service-specific units. */
 public record Balance(long octets, long seconds, long units) {
@@ -26,41 +29,28 @@ public record Balance(long octets, long seconds, long units) {
         return new Balance(octets + o.octets, seconds + o.seconds, units + o.units);
     }
 
+    /** The keys of a balance. */
+    static final List<String> KEYS = List.of("octets", "seconds", "units");
+
     /**
-     * From {octets: n, seconds: n, units: n} (missing keys: 0); {@code where} names the place for
-     * errors.
+     * From {@code {octets: n, seconds: n, units: n}} in a configuration file; a missing key is
+     * {@code dflt}'s amount. Null after a fault, which is recorded in {@code yaml}.
      */
-    static Balance fromMap(Object o, String where) {
-        if (!(o instanceof Map<?, ?> m)) {
-            throw new IllegalArgumentException(
-                    where + ": expected {octets, seconds, units}, got " + o);
+    static Balance read(YamlReader yaml, Node n, String path, Balance dflt) {
+        int before = yaml.problemCount();
+        Map<String, Node> m = yaml.mapping(n, path, KEYS);
+        if (m == null) {
+            return null;
         }
-        for (Object k : m.keySet()) {
-            if (!java.util.List.of("octets", "seconds", "units").contains(String.valueOf(k))) {
-                throw new IllegalArgumentException(
-                        where + ": unknown key '" + k + "' (expected octets, seconds, units)");
-            }
+        Long o = yaml.number(m.get("octets"), path + ".octets", 0, Long.MAX_VALUE);
+        Long s = yaml.number(m.get("seconds"), path + ".seconds", 0, Long.MAX_VALUE);
+        Long u = yaml.number(m.get("units"), path + ".units", 0, Long.MAX_VALUE);
+        if (yaml.problemCount() > before) {
+            return null;
         }
         return new Balance(
-                num(m.get("octets"), where + ".octets"),
-                num(m.get("seconds"), where + ".seconds"),
-                num(m.get("units"), where + ".units"));
-    }
-
-    private static long num(Object v, String where) {
-        if (v == null) {
-            return 0;
-        }
-        if (v instanceof Number n) {
-            if (n.longValue() < 0) {
-                throw new IllegalArgumentException(where + ": must not be negative");
-            }
-            return n.longValue();
-        }
-        try {
-            return Long.parseLong(String.valueOf(v).trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(where + ": expected a number, got '" + v + "'");
-        }
+                o != null ? o : dflt.octets,
+                s != null ? s : dflt.seconds,
+                u != null ? u : dflt.units);
     }
 }

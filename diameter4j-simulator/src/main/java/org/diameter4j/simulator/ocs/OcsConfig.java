@@ -1,19 +1,14 @@
 package org.diameter4j.simulator.ocs;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.diameter4j.gy.FailureHandling;
-import org.diameter4j.node.Durations;
+import org.diameter4j.node.yaml.YamlReader;
 import org.diameter4j.simulator.Rules;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * The OCS simulator's configuration (M-13), from YAML or JSON (JSON is read as YAML):
@@ -165,165 +160,114 @@ public record OcsConfig(
                 n);
     }
 
-    public static OcsConfig load(Path file) throws IOException {
-        try (Reader r = Files.newBufferedReader(file)) {
-            Object root = new Yaml(new SafeConstructor(new LoaderOptions())).load(r);
-            return fromMap(root, file.toString());
-        } catch (org.yaml.snakeyaml.error.YAMLException e) {
-            throw new IllegalArgumentException(
-                    file + ": not valid YAML/JSON: " + e.getMessage(), e);
-        }
+    /** The top-level keys of an OCS configuration. */
+    public static final List<String> KEYS =
+            List.of(
+                    "subscribers",
+                    "default",
+                    "max-grant",
+                    "validity-time",
+                    "tcc",
+                    "failure-handling",
+                    "session-failover",
+                    "rules",
+                    "max-sessions");
+
+    /**
+     * Reads an OCS file (YAML or JSON).
+     *
+     * @throws org.diameter4j.node.NodeConfigException listing every fault, each as {@code
+     *     FILE:LINE:COL: PATH: what — fix}
+     */
+    public static OcsConfig load(Path file) {
+        return whole(YamlReader.read(file));
     }
 
+    /** As {@link #load}, from text; messages name the file "config". */
     public static OcsConfig parse(String text) {
-        return fromMap(new Yaml(new SafeConstructor(new LoaderOptions())).load(text), "config");
+        return whole(YamlReader.parse(text, "config"));
     }
 
-    @SuppressWarnings("unchecked")
-    static OcsConfig fromMap(Object root, String where) {
-        if (!(root instanceof Map<?, ?> m)) {
-            throw new IllegalArgumentException(where + ": expected a map with 'subscribers'");
+    private static OcsConfig whole(YamlReader yaml) {
+        if (yaml.root() == null) {
+            throw new org.diameter4j.node.NodeConfigException(
+                    List.of(
+                            yaml.file()
+                                    + ":1:1: the file is empty — give the OCS settings, at least"
+                                    + " subscribers: {} or default: {balance: {units: 100}}"));
         }
-        List<String> keys =
-                List.of(
-                        "subscribers",
-                        "default",
-                        "max-grant",
-                        "validity-time",
-                        "tcc",
-                        "failure-handling",
-                        "session-failover",
-                        "rules",
-                        "max-sessions");
-        for (Object k : m.keySet()) {
-            if (!keys.contains(String.valueOf(k))) {
-                throw new IllegalArgumentException(
-                        where + ": unknown key '" + k + "' (expected " + keys + ")");
-            }
+        return read(yaml, yaml.root(), "");
+    }
+
+    /**
+     * The OCS settings at {@code n} of a configuration file, {@code path} its place in the file
+     * ({@code ""} for a whole OCS file, {@code ocs} inside {@code d4j server --config}).
+     *
+     * @throws org.diameter4j.node.NodeConfigException listing every fault of the file so far
+     */
+    public static OcsConfig read(YamlReader yaml, Node n, String path) {
+        String p = path.isEmpty() ? "" : path + ".";
+        Map<String, Node> m =
+                n == null || YamlReader.isNull(n) ? Map.of() : yaml.mapping(n, path, KEYS);
+        if (m == null) {
+            yaml.check();
         }
         Map<String, Balance> subs = new LinkedHashMap<>();
-        Object s = m.get("subscribers");
-        if (s != null) {
-            if (!(s instanceof Map<?, ?> sm)) {
-                throw new IllegalArgumentException(
-                        where + ": 'subscribers' must map MSISDN to {balance: …}");
+        Node s = m.get("subscribers");
+        if (s != null && !YamlReader.isNull(s)) {
+            Map<String, Node> sm = yaml.mapping(s, p + "subscribers", null);
+            if (sm != null) {
+                sm.forEach(
+                        (id, v) -> {
+                            Balance b = balanceOf(yaml, v, p + "subscribers." + id);
+                            if (b != null) {
+                                subs.put(id, b);
+                            }
+                        });
             }
-            sm.forEach(
-                    (id, v) ->
-                            subs.put(
-                                    String.valueOf(id),
-                                    balanceOf(v, where + ".subscribers." + id)));
         }
         Balance def =
-                m.get("default") == null ? null : balanceOf(m.get("default"), where + ".default");
-        Balance max = null;
-        if (m.get("max-grant") != null) {
-            // A kind not given keeps its default chunk: {octets: 5} must not make time 4012.
-            Balance given = Balance.fromMap(m.get("max-grant"), where + ".max-grant");
-            Map<?, ?> givenKeys = (Map<?, ?>) m.get("max-grant");
-            max =
-                    new Balance(
-                            givenKeys.containsKey("octets")
-                                    ? given.octets()
-                                    : DEFAULT_CHUNK.octets(),
-                            givenKeys.containsKey("seconds")
-                                    ? given.seconds()
-                                    : DEFAULT_CHUNK.seconds(),
-                            givenKeys.containsKey("units") ? given.units() : DEFAULT_CHUNK.units());
-        }
-        Long vt =
-                m.get("validity-time") == null
+                m.get("default") == null ? null : balanceOf(yaml, m.get("default"), p + "default");
+        // A kind not given keeps its default chunk: {octets: 5} must not make time 4012.
+        Balance max =
+                m.get("max-grant") == null
                         ? null
-                        : seconds(m.get("validity-time"), where + ".validity-time");
-        Duration tcc =
-                m.get("tcc") == null
-                        ? null
-                        : durationOf(String.valueOf(m.get("tcc")), where + ".tcc");
+                        : Balance.read(yaml, m.get("max-grant"), p + "max-grant", DEFAULT_CHUNK);
+        // A count of seconds (the Validity-Time AVP, RFC 4006 §8.33): a non-negative integer.
+        Long vt = yaml.number(m.get("validity-time"), p + "validity-time", 0, 0xFFFFFFFFL);
+        Duration tcc = yaml.duration(m.get("tcc"), p + "tcc");
         FailureHandling fh =
-                m.get("failure-handling") == null
-                        ? null
-                        : failureHandling(m.get("failure-handling"), where);
-        Boolean fo =
-                m.get("session-failover") == null
-                        ? null
-                        : Boolean.valueOf(String.valueOf(m.get("session-failover")));
-        Rules rules =
-                m.get("rules") == null
-                        ? null
-                        : Rules.fromMaps(listOfMaps(m.get("rules"), where + ".rules"));
-        Integer maxSessions =
-                m.get("max-sessions") == null
-                        ? null
-                        : count(m.get("max-sessions"), where + ".max-sessions");
-        return new OcsConfig(subs, def, max, vt, tcc, fh, fo, rules, maxSessions);
+                yaml.choice(
+                        m.get("failure-handling"), p + "failure-handling", FailureHandling.class);
+        Boolean fo = yaml.bool(m.get("session-failover"), p + "session-failover");
+        Rules rules = m.get("rules") == null ? null : Rules.read(yaml, m.get("rules"), p + "rules");
+        Long maxSessions =
+                yaml.number(m.get("max-sessions"), p + "max-sessions", 1, Integer.MAX_VALUE);
+        yaml.check();
+        return new OcsConfig(
+                subs,
+                def,
+                max,
+                vt,
+                tcc,
+                fh,
+                fo,
+                rules,
+                maxSessions == null ? null : maxSessions.intValue());
     }
 
-    private static Balance balanceOf(Object v, String where) {
-        if (v instanceof Map<?, ?> m && m.containsKey("balance")) {
-            return Balance.fromMap(m.get("balance"), where + ".balance");
+    private static Balance balanceOf(YamlReader yaml, Node v, String path) {
+        Map<String, Node> m = yaml.mapping(v, path, List.of("balance"));
+        if (m == null) {
+            return null;
         }
-        throw new IllegalArgumentException(
-                where + ": expected {balance: {octets, seconds, units}}");
-    }
-
-    private static Duration durationOf(String text, String where) {
-        try {
-            return Durations.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** A count of seconds (the Validity-Time AVP, RFC 4006 §8.33): a non-negative integer. */
-    private static Long seconds(Object v, String where) {
-        try {
-            long n = Long.parseLong(String.valueOf(v).trim());
-            if (n >= 0 && n <= 0xFFFFFFFFL) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // named below
-        }
-        throw new IllegalArgumentException(
-                where + ": expected a number of seconds (0 to 4294967295), got '" + v + "'");
-    }
-
-    /** A count: a whole number from 1 to 2147483647. */
-    private static int count(Object v, String where) {
-        try {
-            int n = Integer.parseInt(String.valueOf(v).trim());
-            if (n >= 1) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // named below
-        }
-        throw new IllegalArgumentException(
-                where + ": expected a whole number from 1 to 2147483647, got '" + v + "'");
-    }
-
-    private static FailureHandling failureHandling(Object v, String where) {
-        String name = String.valueOf(v).trim().toUpperCase(java.util.Locale.ROOT);
-        for (FailureHandling f : FailureHandling.values()) {
-            if (f.name().equals(name)) {
-                return f;
-            }
-        }
-        throw new IllegalArgumentException(
-                where
-                        + ".failure-handling: expected one of "
-                        + java.util.Arrays.toString(FailureHandling.values())
-                        + ", got '"
-                        + v
-                        + "'");
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> listOfMaps(Object v, String where) {
-        if (v instanceof List<?> l && l.stream().allMatch(e -> e instanceof Map)) {
-            return (List<Map<String, Object>>) v;
-        }
-        throw new IllegalArgumentException(
-                where + ": expected a list of rules such as [{command: CCR, result: 4012}]");
+        Node b =
+                yaml.required(
+                        m,
+                        "balance",
+                        v,
+                        path,
+                        "write {balance: {octets: N, seconds: N, units: N}}");
+        return b == null ? null : Balance.read(yaml, b, path + ".balance", Balance.ZERO);
     }
 }

@@ -16,6 +16,7 @@ import javax.crypto.Cipher;
 import javax.crypto.spec.SecretKeySpec;
 import org.diameter4j.node.DiameterNode;
 import org.diameter4j.node.NodeConfig;
+import org.diameter4j.node.NodeConfigException;
 import org.diameter4j.peer.PeerConfig;
 import org.diameter4j.peer.RequestTimeoutException;
 import org.diameter4j.s6a.PlmnId;
@@ -392,6 +393,55 @@ class HssSimulatorTest {
                 "[{\"imsi\": \"001010000000001\", \"k\": \"465b5ce8b199b49faa5f0a2ee238a6bc\", \"op\": \"cdc202d5123e20f62b6d676ac72cb318\"}]");
         assertThat(SubscriberStore.load(f).find(IMSI).opc())
                 .isEqualTo(HexFormat.of().parseHex(OPC));
+    }
+
+    @Test
+    void faultsOfAnHssFileNameFileLineAndColumnAllAtOnce() throws Exception {
+        Path f = dir.resolve("hss.yaml");
+        Files.writeString(
+                f,
+                """
+                subscribers:
+                  - imsi: 001010000000001
+                    k: "465b5ce8b199b49faa5f0a2ee238a6bc"
+                    opc: "cd63cb71954a9f4e48a5994e37a02baf"
+                  - imsi: "001010000000002"
+                    opc: "cd63cb71954a9f4e48a5994e37a02baf"
+                    apns: [{name: internet, qci: nine}]
+                rules:
+                  - {command: ULR, drop: maybe}
+                """);
+        assertThatThrownBy(() -> HssSimulator.fromFile(f))
+                .isInstanceOfSatisfying(
+                        NodeConfigException.class,
+                        e ->
+                                assertThat(e.problems())
+                                        .containsExactly(
+                                                f
+                                                        + ":2:11: subscribers[0].imsi: unquoted,"
+                                                        + " YAML reads 001010000000001 as a number"
+                                                        + " and may lose or change its digits —"
+                                                        + " write it as a quoted string"
+                                                        + " (\"001010000000001\")",
+                                                f
+                                                        + ":5:5: subscribers[1].k: the required key"
+                                                        + " 'k' is missing — add k: the 128-bit"
+                                                        + " key, 32 hex digits",
+                                                f
+                                                        + ":7:34: subscribers[1].apns[0].qci:"
+                                                        + " expected a number, got \"nine\""));
+        Files.writeString(
+                f,
+                """
+                subscribers:
+                  - imsi: "001010000000001"
+                    k: "465b5ce8b199b49faa5f0a2ee238a6bc"
+                    opc: "cd63cb71954a9f4e48a5994e37a02baf"
+                rules:
+                  - {command: ULR, drop: maybe}
+                """);
+        assertThatThrownBy(() -> HssSimulator.fromFile(f))
+                .hasMessage(f + ":6:26: rules[0].drop: expected true or false, got \"maybe\"");
     }
 
     static long sqnOf(S6aAnswer.Vector v, String k, String opc) {

@@ -26,6 +26,7 @@ import org.diameter4j.gy.client.GyClientSession;
 import org.diameter4j.gy.time.ManualScheduler;
 import org.diameter4j.node.DiameterNode;
 import org.diameter4j.node.NodeConfig;
+import org.diameter4j.node.NodeConfigException;
 import org.diameter4j.peer.ApplicationId;
 import org.diameter4j.peer.PeerConfig;
 import org.diameter4j.peer.RequestTimeoutException;
@@ -545,19 +546,67 @@ class OcsLoopbackTest {
                                 + " \"default\": {\"balance\": {\"octets\": 7}}}");
         assertThat(c.subscribers()).containsEntry("1", new Balance(0, 0, 5));
         assertThat(c.defaultBalance()).isEqualTo(new Balance(7, 0, 0));
+    }
+
+    @Test
+    void configFaultsNameLineColumnAndTheFix() {
         assertThatThrownBy(() -> OcsConfig.parse("{subscribers: {}, bogus: 1}"))
-                .hasMessageContaining("bogus");
-        assertThatThrownBy(() -> OcsConfig.parse("{subscribers: {}, validity-time: soon}"))
                 .hasMessage(
-                        "config.validity-time: expected a number of seconds (0 to 4294967295),"
-                                + " got 'soon'");
+                        "config:1:19: bogus: unknown key 'bogus' — allowed keys: subscribers,"
+                                + " default, max-grant, validity-time, tcc, failure-handling,"
+                                + " session-failover, rules, max-sessions");
+        assertThatThrownBy(() -> OcsConfig.parse("{subscribers: {}, validity-time: soon}"))
+                .hasMessage("config:1:34: validity-time: expected a number, got \"soon\"");
         assertThatThrownBy(() -> OcsConfig.parse("{subscribers: {}, failure-handling: maybe}"))
-                .hasMessageContaining("config.failure-handling: expected one of [")
-                .hasMessageContaining("got 'maybe'");
+                .hasMessage(
+                        "config:1:37: failure-handling: expected one of terminate, continue,"
+                                + " retry-and-terminate, got \"maybe\"");
         assertThatThrownBy(() -> OcsConfig.parse("{subscribers: {}, rules: [4012]}"))
-                .hasMessageContaining("config.rules: expected a list of rules");
+                .hasMessage(
+                        "config:1:27: rules[0]: expected a mapping (key: value lines), got"
+                                + " \"4012\"");
         assertThatThrownBy(() -> OcsConfig.parse("{subscribers: {}, tcc: 20}"))
-                .hasMessageContaining("config.tcc: '20' is not a duration");
+                .hasMessageStartingWith("config:1:24: tcc: '20' is not a duration");
+        assertThatThrownBy(() -> OcsConfig.parse("{subscribers: {\"1\": {units: 5}}}"))
+                .hasMessage(
+                        "config:1:22: subscribers.1: unknown key 'units' — allowed keys: balance\n"
+                                + "config:1:21: subscribers.1.balance: the required key 'balance'"
+                                + " is missing — write {balance: {octets: N, seconds: N, units:"
+                                + " N}}");
+    }
+
+    @Test
+    void aFaultInAnOcsFileNamesTheFileAndLineAndEveryFaultIsListed(@TempDir Path dir)
+            throws Exception {
+        Path f = dir.resolve("ocs.yaml");
+        Files.writeString(
+                f,
+                """
+                subscribers:
+                  "41780000001": {balance: {octet: 100}}
+                max-sessions: 0
+                rules:
+                  - {command: CCR, delay: 3}
+                """);
+        assertThatThrownBy(() -> OcsConfig.load(f))
+                .isInstanceOfSatisfying(
+                        NodeConfigException.class,
+                        e ->
+                                assertThat(e.problems())
+                                        .containsExactly(
+                                                f
+                                                        + ":2:29: subscribers.41780000001.balance:"
+                                                        + " unknown key 'octet' (did you mean"
+                                                        + " 'octets'?) — allowed keys: octets,"
+                                                        + " seconds, units",
+                                                f
+                                                        + ":5:27: rules[0].delay: '3' is not a"
+                                                        + " duration: write a number and its unit,"
+                                                        + " 500ms, 10s, 1.5s, 2m or 1h (a bare"
+                                                        + " number has no unit)",
+                                                f
+                                                        + ":3:15: max-sessions: expected a number"
+                                                        + " from 1 to 2147483647, got 0"));
     }
 
     static void waitFor(java.util.function.BooleanSupplier cond) throws InterruptedException {
