@@ -24,11 +24,9 @@ import org.diameter4j.dictionary.AvpDefinition;
 import org.diameter4j.dictionary.AvpValues;
 import org.diameter4j.dictionary.CommandDefinition;
 import org.diameter4j.dictionary.Dictionary;
+import org.diameter4j.node.NodeConfigException;
+import org.diameter4j.node.yaml.YamlReader;
 import org.diameter4j.peer.ApplicationId;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -311,43 +309,30 @@ public final class Template {
     }
 
     static Template parse(String file, String name, Reader reader, Dictionary dict) {
-        Node root;
+        YamlReader yaml;
         try {
-            LoaderOptions lo = new LoaderOptions();
-            lo.setAllowDuplicateKeys(false);
-            root = new Yaml(lo).compose(reader);
-        } catch (MarkedYAMLException e) {
-            int line = e.getProblemMark() != null ? e.getProblemMark().getLine() + 1 : 1;
-            throw UserError.usage(
-                    file
-                            + ":"
-                            + line
-                            + ": syntax error: "
-                            + e.getProblem()
-                            + (e.getContext() != null ? " (" + e.getContext() + ")" : ""));
-        } catch (YAMLException e) {
-            throw UserError.usage(file + ": syntax error: " + e.getMessage());
+            yaml = YamlReader.parse(reader, file);
+        } catch (NodeConfigException e) {
+            throw UserError.usage(e.getMessage());
         }
-        return new Parser(file, dict).template(name, root);
+        return new Parser(yaml, dict).template(name, yaml.root());
     }
 
     private static final class Parser {
-        final String file;
+        final YamlReader yaml;
         final Dictionary dict;
 
-        Parser(String file, Dictionary dict) {
-            this.file = file;
+        Parser(YamlReader yaml, Dictionary dict) {
+            this.yaml = yaml;
             this.dict = dict;
         }
 
         UserError error(Node n, String path, String msg) {
-            int line = n != null ? n.getStartMark().getLine() + 1 : 1;
-            return UserError.usage(
-                    file + ":" + line + ": " + (path != null ? path + ": " : "") + msg);
+            return UserError.usage(yaml.message(n, path, msg, null));
         }
 
         String where(Node n, String path) {
-            return file + ":" + (n.getStartMark().getLine() + 1) + ": " + path;
+            return yaml.position(n) + ": " + path;
         }
 
         Map<String, NodeTuple> mapping(Node n, String path, Set<String> allowed) {
