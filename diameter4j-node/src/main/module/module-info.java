@@ -4,7 +4,8 @@
  */
 module org.diameter4j.node {
     requires transitive org.diameter4j.peer;
-    requires org.yaml.snakeyaml;
+    requires transitive org.yaml.snakeyaml; // YamlReader hands out SnakeYAML nodes
 
     exports org.diameter4j.node;
+    exports org.diameter4j.node.yaml;
 }

@@ -100,7 +100,7 @@ public final class NodeCommand implements Callable<Integer> {
         }
         List<String> simulators = new ArrayList<>();
         if (nodeConfig != null) {
-            for (String s : file.simulators().keySet()) {
+            for (String s : file.simulators().sections().keySet()) {
                 String app =
                         switch (s) {
                             case "ocs" -> "gy";
@@ -113,16 +113,14 @@ public final class NodeCommand implements Callable<Integer> {
                                 .anyMatch(a -> a.id() == needed.id());
                 if (!advertised) {
                     problems.add(
-                            fileName
-                                    + ":"
-                                    + file.line(s)
+                            file.position(s)
                                     + ": simulators."
                                     + s
                                     + ": the "
                                     + s.toUpperCase(java.util.Locale.ROOT)
                                     + " answers "
                                     + app
-                                    + " requests: add "
+                                    + " requests — add "
                                     + app
                                     + " to node.applications");
                 }
@@ -193,18 +191,12 @@ public final class NodeCommand implements Callable<Integer> {
         }
         Simulators sims;
         try {
-            sims =
-                    Simulators.start(
-                            node,
-                            simulators,
-                            new java.util.LinkedHashMap<>(file.simulators()),
-                            dir);
+            sims = Simulators.start(node, simulators, file.simulators(), dir);
         } catch (RuntimeException e) {
             node.close();
             bound.close();
-            String first = file.simulators().keySet().stream().findFirst().orElse("ocs");
-            throw UserError.usage(
-                    fileName + ":" + file.line(first) + ": simulators: " + e.getMessage());
+            // The faults of the simulators' settings name file, line and column themselves.
+            throw UserError.usage(e.getMessage());
         }
         installEvents(node, log);
         AdminServer admin = bound.start(node, log);

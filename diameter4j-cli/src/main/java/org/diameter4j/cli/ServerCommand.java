@@ -10,7 +10,6 @@ import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -139,7 +138,7 @@ public final class ServerCommand implements Callable<Integer> {
             }
         }
         advertised.addAll(0, Simulators.applications(names));
-        Map<String, Object> simConfig;
+        Simulators.Config simConfig;
         try {
             simConfig = Simulators.readConfig(config);
         } catch (IllegalArgumentException e) {

@@ -478,7 +478,7 @@ class NodeShowCommandTest {
         // The admin and simulators sections are read by d4j: the node's lines stay the file's.
         assertThat(r.err())
                 .contains(
-                        "bad.yaml:14: peers[1].default-peer: peer index 2 (dra-2.realm-2.com) and"
+                        "bad.yaml:14:19: peers[1].default-peer: peer index 2 (dra-2.realm-2.com) and"
                                 + " peer index 1 (dra-1.realm-2.com) at line 11 are both default-peer")
                 .contains("at most one default peer");
         assertThat(r.all()).doesNotContain("Exception");
@@ -492,7 +492,7 @@ class NodeShowCommandTest {
         assertThat(sims.exit()).as(sims.all()).isEqualTo(2);
         assertThat(sims.err())
                 .isEqualTo(
-                        "d4j: bad.yaml:7: simulators.cdf: the CDF answers rf requests: add rf to"
+                        "d4j: bad.yaml:7:3: simulators.cdf: the CDF answers rf requests — add rf to"
                                 + " node.applications\n");
     }
 
@@ -518,10 +518,11 @@ class NodeShowCommandTest {
         Run r = d4j("node", "--config", yaml.toString());
         assertThat(r.exit()).as(r.all()).isEqualTo(2);
         assertThat(r.err())
-                .contains("bad.yaml:5: admin.listen: 'somewhere' is not HOST:PORT")
-                .contains("bad.yaml:6: admin: unknown key 'port'")
-                .contains("bad.yaml:8: simulators: unknown key 'pcrf' (expected ocs, cdf, hss)")
-                .contains("bad.yaml:11: peers[0].preference");
+                .contains("bad.yaml:5:11: admin.listen: 'somewhere' is not HOST:PORT")
+                .contains("bad.yaml:6:3: admin: unknown key 'port' — allowed keys: listen")
+                .contains(
+                        "bad.yaml:8:3: simulators: unknown key 'pcrf' — allowed keys: ocs, cdf, hss")
+                .contains("bad.yaml:11:17: peers[0].preference");
         Run missing = d4j("node", "--config", tmp.resolve("none.yaml").toString());
         assertThat(missing.exit()).isEqualTo(2);
         assertThat(missing.err())

@@ -337,7 +337,7 @@ class ServerCommandTest {
             assertThat(s.awaitExit()).isEqualTo(2);
             assertThat(s.out.toString()).isEmpty();
             assertThat(s.err.toString())
-                    .contains(bad + ":3: unknown section 'pcrf' (expected ocs, cdf, hss)")
+                    .contains(bad + ":3:1: pcrf: unknown key 'pcrf' — allowed keys: ocs, cdf, hss")
                     .doesNotContain("Exception");
         }
         try (Server s =

@@ -20,11 +20,11 @@ import org.diameter4j.codec.MessageDecoder;
 import org.diameter4j.dictionary.Dictionary;
 import org.diameter4j.fuzz.LogCapture;
 import org.diameter4j.fuzz.SentViolations;
-import org.diameter4j.gy.ocs.Balance;
-import org.diameter4j.gy.ocs.OcsConfig;
-import org.diameter4j.gy.ocs.OcsSimulator;
 import org.diameter4j.peer.ApplicationId;
 import org.diameter4j.peer.StrictSend;
+import org.diameter4j.simulator.ocs.Balance;
+import org.diameter4j.simulator.ocs.OcsConfig;
+import org.diameter4j.simulator.ocs.OcsSimulator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 

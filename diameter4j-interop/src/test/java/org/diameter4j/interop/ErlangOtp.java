@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -226,8 +225,10 @@ final class ErlangOtp implements AutoCloseable {
         Simulators.applications(apps).forEach(b::application);
         DiameterNode node = DiameterNode.start(b.build());
         try {
-            Map<String, Object> config =
-                    Map.of("cdf", Map.of("file", dir.resolve("cdf-records.jsonl").toString()));
+            Simulators.Config config =
+                    Simulators.Config.parse(
+                            "cdf: {file: '" + dir.resolve("cdf-records.jsonl") + "'}",
+                            "erlang-interop");
             return new Server(node, Simulators.start(node, apps, config, dir));
         } catch (RuntimeException e) {
             node.close();

@@ -1,7 +1,6 @@
 package org.diameter4j.node;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -19,28 +18,21 @@ import org.diameter4j.codec.type.DiameterAddress;
 import org.diameter4j.codec.type.DiameterUri;
 import org.diameter4j.dictionary.Dictionary;
 import org.diameter4j.dictionary.DictionaryBuilder;
+import org.diameter4j.node.yaml.YamlReader;
 import org.diameter4j.peer.ApplicationId;
 import org.diameter4j.peer.PeerConfig;
 import org.diameter4j.peer.StrictSend;
 import org.diameter4j.transport.TlsConfig;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
-import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * Loads a {@link NodeConfig} from YAML (M-16; schema and defaults in {@code
- * docs/configuration.md}). The file is read with SnakeYAML's node API so that every fault names the
- * file and the line:
+ * docs/configuration.md}). The file is read with the shared {@link YamlReader} so that every fault
+ * names the file, the line and the column:
  *
  * <pre>
- * node.yaml:12: peers[1].preference: expected a number, got "high"
- * node.yaml:4: node: unknown key 'orign-realm' (did you mean 'origin-realm'?)
+ * node.yaml:12:17: peers[1].preference: expected a number, got "high"
+ * node.yaml:4:3: node: unknown key 'orign-realm' (did you mean 'origin-realm'?) — allowed keys: …
  * </pre>
  *
  * All faults of a file are reported at once, in a {@link NodeConfigException}. Relative paths (TLS
@@ -110,7 +102,7 @@ public final class NodeConfigLoader {
 
     private final String file;
     private final Path base;
-    private final List<String> problems = new ArrayList<>();
+    private YamlReader yaml;
 
     private NodeConfigLoader(String file, Path base) {
         this.file = file;
@@ -143,20 +135,12 @@ public final class NodeConfigLoader {
         return new NodeConfigLoader(name, baseDir).read(yaml);
     }
 
-    private NodeConfig read(String yaml) {
-        Node root;
-        try {
-            root = new Yaml(new LoaderOptions()).compose(new StringReader(yaml));
-        } catch (MarkedYAMLException e) {
-            int line = e.getProblemMark() != null ? e.getProblemMark().getLine() + 1 : 1;
-            throw new NodeConfigException(
-                    List.of(file + ":" + line + ": YAML syntax: " + e.getProblem()));
-        } catch (YAMLException e) {
-            throw new NodeConfigException(List.of(file + ": YAML syntax: " + e.getMessage()));
-        }
+    private NodeConfig read(String text) {
+        this.yaml = YamlReader.parse(text, file);
+        Node root = this.yaml.root();
         if (root == null) {
             throw new NodeConfigException(
-                    List.of(file + ":1: the file is empty: it needs a 'node' section"));
+                    List.of(file + ":1:1: the file is empty: it needs a 'node' section"));
         }
         Map<String, Node> top = mapping(root, "", ROOT_KEYS);
         NodeConfig result = null;
@@ -168,9 +152,7 @@ public final class NodeConfigLoader {
                 result = node(node, top.get("peers"));
             }
         }
-        if (!problems.isEmpty()) {
-            throw new NodeConfigException(problems);
-        }
+        yaml.check();
         return result;
     }
 
@@ -408,7 +390,7 @@ public final class NodeConfigLoader {
         if (anyTlsPeer) {
             b.inbandTls(true);
         }
-        if (!problems.isEmpty()) {
+        if (yaml.hasProblems()) {
             return null;
         }
         try {
@@ -441,7 +423,7 @@ public final class NodeConfigLoader {
         if (m == null) {
             return null;
         }
-        int before = problems.size();
+        int before = yaml.problemCount();
         Peer p = new Peer();
         PeerConfig.Builder b = PeerConfig.builder();
         p.indexNode = m.get("index");
@@ -601,7 +583,7 @@ public final class NodeConfigLoader {
         if (bind != null) {
             b.bindAddress(new InetSocketAddress(bind, 0));
         }
-        if (problems.size() > before) {
+        if (yaml.problemCount() > before) {
             return p;
         }
         try {
@@ -653,7 +635,7 @@ public final class NodeConfigLoader {
         if (m == null) {
             return null;
         }
-        int before = problems.size();
+        int before = yaml.problemCount();
         Path cert = path(m.get("certificate"), path + ".certificate");
         Path key = path(m.get("key"), path + ".key");
         Path trust = path(m.get("trust"), path + ".trust");
@@ -671,10 +653,10 @@ public final class NodeConfigLoader {
                 protocols.add(s);
             }
         }
-        if ((cert == null) != (key == null) && problems.size() == before) {
+        if ((cert == null) != (key == null) && yaml.problemCount() == before) {
             problem(n, path, "certificate and key go together: set both (or a keystore)");
         }
-        if (problems.size() > before) {
+        if (yaml.problemCount() > before) {
             return null;
         }
         try {
@@ -766,166 +748,50 @@ public final class NodeConfigLoader {
         return a;
     }
 
-    // ---- YAML helpers -------------------------------------------------------------------------
+    // ---- YAML helpers: the shared reader (org.diameter4j.node.yaml) ----------------------------
 
-    /** The keys of a mapping; unknown and repeated keys are reported. Null when not a mapping. */
     private Map<String, Node> mapping(Node n, String path, List<String> known) {
-        if (!(n instanceof MappingNode mn)) {
-            problem(
-                    n,
-                    path.isEmpty() ? "(top level)" : path,
-                    "expected a mapping (key: value lines), got " + describe(n));
-            return null;
-        }
-        Map<String, Node> out = new LinkedHashMap<>();
-        for (NodeTuple t : mn.getValue()) {
-            Node kn = t.getKeyNode();
-            if (!(kn instanceof ScalarNode ks)) {
-                problem(kn, path, "expected a plain key, got " + describe(kn));
-                continue;
-            }
-            String k = ks.getValue();
-            String where = path.isEmpty() ? k : path + "." + k;
-            if (!known.contains(k)) {
-                String hint = suggestion(k, known);
-                problem(
-                        kn,
-                        path.isEmpty() ? k : path,
-                        "unknown key '"
-                                + k
-                                + "'"
-                                + (hint.isEmpty()
-                                        ? " (known keys: " + String.join(", ", known) + ")"
-                                        : hint));
-                continue;
-            }
-            if (out.containsKey(k)) {
-                problem(kn, where, "given twice (first at line " + line(out.get(k)) + ")");
-                continue;
-            }
-            out.put(k, t.getValueNode());
-        }
-        return out;
+        return yaml.mapping(n, path, known);
     }
 
     private List<Node> list(Node n, String path) {
-        if (n == null || isNull(n)) {
-            return List.of();
-        }
-        if (n instanceof SequenceNode sn) {
-            return sn.getValue();
-        }
-        if (n instanceof ScalarNode) {
-            return List.of(n); // one item written without brackets
-        }
-        problem(n, path, "expected a list, got " + describe(n));
-        return List.of();
+        return yaml.list(n, path);
     }
 
     private String string(Node n, String path) {
-        if (n == null) {
-            return null;
-        }
-        if (!(n instanceof ScalarNode s) || isNull(n)) {
-            problem(n, path, "expected a text value, got " + describe(n));
-            return null;
-        }
-        return s.getValue();
+        return yaml.string(n, path);
     }
 
     private Long number(Node n, String path, long min, long max) {
-        String s = n == null ? null : string(n, path);
-        if (s == null) {
-            return null;
-        }
-        long v;
-        try {
-            v = Long.parseLong(s.trim().replace("_", ""));
-        } catch (NumberFormatException e) {
-            problem(n, path, "expected a number, got " + quote(n));
-            return null;
-        }
-        if (v < min || v > max) {
-            problem(n, path, "expected a number from " + min + " to " + max + ", got " + v);
-            return null;
-        }
-        return v;
+        return yaml.number(n, path, min, max);
     }
 
     private Boolean bool(Node n, String path) {
-        String s = n == null ? null : string(n, path);
-        if (s == null) {
-            return null;
-        }
-        switch (s.trim().toLowerCase(Locale.ROOT)) {
-            case "true", "yes", "on" -> {
-                return true;
-            }
-            case "false", "no", "off" -> {
-                return false;
-            }
-            default -> {
-                problem(n, path, "expected true or false, got " + quote(n));
-                return null;
-            }
-        }
+        return yaml.bool(n, path);
     }
 
     private Duration duration(Node n, String path) {
-        String s = n == null ? null : string(n, path);
-        if (s == null) {
-            return null;
-        }
-        try {
-            return Durations.parse(s);
-        } catch (IllegalArgumentException e) {
-            problem(n, path, e.getMessage());
-            return null;
-        }
-    }
-
-    private static boolean isNull(Node n) {
-        return n instanceof ScalarNode s
-                && n.getTag().getValue().endsWith(":null")
-                && (s.getValue().isEmpty()
-                        || s.getValue().equals("~")
-                        || s.getValue().equalsIgnoreCase("null"));
+        return yaml.duration(n, path);
     }
 
     private void problem(Node n, String path, String what) {
-        problems.add(file + ":" + line(n) + ": " + path + ": " + what);
+        yaml.problem(n, path, what);
     }
 
     private static int line(Node n) {
-        return n == null || n.getStartMark() == null ? 1 : n.getStartMark().getLine() + 1;
+        return YamlReader.line(n);
     }
 
     private static String text(Node n) {
-        return n instanceof ScalarNode s ? s.getValue() : describe(n);
+        return YamlReader.text(n);
     }
 
     private static String quote(Node n) {
-        return n instanceof ScalarNode s ? "\"" + s.getValue() + "\"" : describe(n);
-    }
-
-    private static String describe(Node n) {
-        if (n == null || isNull(n)) {
-            return "nothing";
-        }
-        if (n instanceof MappingNode) {
-            return "a mapping";
-        }
-        if (n instanceof SequenceNode) {
-            return "a list";
-        }
-        return quote(n);
+        return YamlReader.quote(n);
     }
 
     /** " (did you mean 'x'?)" for a near miss, else "". */
     static String suggestion(String given, Iterable<String> known) {
-        String best =
-                org.diameter4j.dictionary.Spelling.closest(
-                        given, known, Math.max(1, Math.min(3, given.length() / 3)));
-        return best != null ? " (did you mean '" + best + "'?)" : "";
+        return YamlReader.suggestion(given, known);
     }
 }

@@ -164,7 +164,7 @@ class NodeConfigLoaderTest {
                     address: 127.0.0.1
                     preference: high
                 """,
-                "node.yaml:9: peers[1].preference: expected a number, got \"high\"");
+                "node.yaml:9:17: peers[1].preference: expected a number, got \"high\"");
     }
 
     @Test
@@ -180,9 +180,9 @@ class NodeConfigLoaderTest {
                   - destination-host: x.example.com
                     prefrence: 10
                 """,
-                "node.yaml:3: node: unknown key 'orign-realm' (did you mean 'origin-realm'?)",
-                "node.yaml:5: node: unknown key 'frobnicate' (known keys: origin-host,",
-                "node.yaml:8: peers[0]: unknown key 'prefrence' (did you mean 'preference'?)");
+                "node.yaml:3:3: node: unknown key 'orign-realm' (did you mean 'origin-realm'?)",
+                "node.yaml:5:3: node: unknown key 'frobnicate' — allowed keys: origin-host,",
+                "node.yaml:8:5: peers[0]: unknown key 'prefrence' (did you mean 'preference'?)");
     }
 
     @Test
@@ -200,7 +200,7 @@ class NodeConfigLoaderTest {
                     destination-host: dra-2.realm-2.com
                     default-peer: true
                 """,
-                "node.yaml:10: peers[1].default-peer: peer index 2 (dra-2.realm-2.com) and peer index 1 "
+                "node.yaml:10:19: peers[1].default-peer: peer index 2 (dra-2.realm-2.com) and peer index 1 "
                         + "(dra-1.realm-2.com) at line 7 are both default-peer: at most one default peer");
     }
 
@@ -217,8 +217,8 @@ class NodeConfigLoaderTest {
                   - index: 1
                     destination-host: DRA-1.realm-2.com
                 """,
-                "node.yaml:7: peers[1].index: index 1 is already used by the peer at line 5",
-                "node.yaml:8: peers[1].destination-host: destination-host DRA-1.realm-2.com is already used by the peer at line 6");
+                "node.yaml:7:12: peers[1].index: index 1 is already used by the peer at line 5",
+                "node.yaml:8:23: peers[1].destination-host: destination-host DRA-1.realm-2.com is already used by the peer at line 6");
     }
 
     @Test
@@ -232,7 +232,7 @@ class NodeConfigLoaderTest {
                   - destination-host: x.example.com
                     tw: 5s
                 """,
-                "node.yaml:6: peers[0].tw: Tw 5s is below the minimum of 6 s (RFC 3539 §3.4.1)");
+                "node.yaml:6:9: peers[0].tw: Tw 5s is below the minimum of 6 s (RFC 3539 §3.4.1)");
     }
 
     @Test
@@ -243,9 +243,9 @@ class NodeConfigLoaderTest {
                   origin-host: a.example.com
                   applications: [gy, gxx, "auth:x"]
                 """,
-                "node.yaml:3: node.applications[1]: unknown application \"gxx\" (did you mean 'gx'?); known names: "
+                "node.yaml:3:22: node.applications[1]: unknown application \"gxx\" (did you mean 'gx'?); known names: "
                         + "nasreq, gy, ro, rf, gx, s6a, relay",
-                "node.yaml:3: node.applications[2]: unknown application \"auth:x\"");
+                "node.yaml:3:27: node.applications[2]: unknown application \"auth:x\"");
     }
 
     @Test
@@ -257,8 +257,8 @@ class NodeConfigLoaderTest {
                 peers:
                   - address: 127.0.0.1
                 """,
-                "node.yaml:2: node.origin-host: required",
-                "node.yaml:4: peers[0].destination-host: required");
+                "node.yaml:2:3: node.origin-host: required",
+                "node.yaml:4:5: peers[0].destination-host: required");
     }
 
     @Test
@@ -276,12 +276,12 @@ class NodeConfigLoaderTest {
                     admin-state: up
                     tls: tls
                 """,
-                "node.yaml:4: node.request-timeout: '10' is not a duration: write a number and its"
+                "node.yaml:4:20: node.request-timeout: '10' is not a duration: write a number and its"
                         + " unit, 500ms, 10s, 1.5s, 2m or 1h (a bare number has no unit)",
-                "node.yaml:5: node.accept-any-peer: expected true or false, got \"maybe\"",
-                "node.yaml:6: node.unsupported-result: expected 3001",
-                "node.yaml:9: peers[0].admin-state: expected enable or disable, got \"up\"",
-                "node.yaml:10: peers[0].tls: expected at-connect, inband or none, got \"tls\"");
+                "node.yaml:5:20: node.accept-any-peer: expected true or false, got \"maybe\"",
+                "node.yaml:6:23: node.unsupported-result: expected 3001",
+                "node.yaml:9:18: peers[0].admin-state: expected enable or disable, got \"up\"",
+                "node.yaml:10:10: peers[0].tls: expected at-connect, inband or none, got \"tls\"");
     }
 
     @Test
@@ -293,7 +293,7 @@ class NodeConfigLoaderTest {
                   applications: [gy]
                   tls: {certificate: cert.pem, key: key.pem, trust: ca.pem}
                 """,
-                "node.yaml:4: node.tls.certificate: cannot read "
+                "node.yaml:4:22: node.tls.certificate: cannot read "
                         + dir.resolve("cert.pem")
                         + ": no such file");
         Files.writeString(dir.resolve("cert.pem"), "x");
@@ -334,8 +334,8 @@ class NodeConfigLoaderTest {
                   - destination-host: x.example.com
                     uri: aaas://x.example.com
                 """,
-                "node.yaml:4: node.listen[0]: aaas://127.0.0.1:0 listens with TLS (aaas://) but node.tls is not configured",
-                "node.yaml:6: peers[0].tls: tls at-connect needs node.tls");
+                "node.yaml:4:12: node.listen[0]: aaas://127.0.0.1:0 listens with TLS (aaas://) but node.tls is not configured",
+                "node.yaml:6:5: peers[0].tls: tls at-connect needs node.tls");
     }
 
     @Test
@@ -347,7 +347,7 @@ class NodeConfigLoaderTest {
                   applications: [gy]
                   local-addresses: [198.51.100.77]
                 """,
-                "node.yaml:4: node.local-addresses[0]: node.local-addresses[0] 198.51.100.77 is not an address of this machine");
+                "node.yaml:4:21: node.local-addresses[0]: node.local-addresses[0] 198.51.100.77 is not an address of this machine");
     }
 
     @Test
@@ -358,7 +358,7 @@ class NodeConfigLoaderTest {
                   origin-host: a.example.com
                   applications: [gy
                 """,
-                "node.yaml:4: YAML syntax:");
+                "node.yaml:4:1: YAML syntax:");
         fails(
                 """
                 node:
@@ -366,7 +366,7 @@ class NodeConfigLoaderTest {
                   origin-host: b.example.com
                   applications: [gy]
                 """,
-                "node.yaml:3: node.origin-host: given twice (first at line 2)");
+                "node.yaml:3:3: node.origin-host: given twice (first at line 2)");
     }
 
     @Test
@@ -391,7 +391,7 @@ class NodeConfigLoaderTest {
                   applications: [gy]
                   dictionaries: [bad.dict]
                 """,
-                "node.yaml:4: node.dictionaries[0]:",
+                "node.yaml:4:18: node.dictionaries[0]:",
                 "bad.dict");
     }
 }

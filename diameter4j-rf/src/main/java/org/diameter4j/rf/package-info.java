@@ -4,6 +4,6 @@
  * Accounting-Record-Number sequencing and INTERIM records scheduled at the ACA's
  * Acct-Interim-Interval; {@link org.diameter4j.rf.AccountingClient} runs sessions on a {@link
  * org.diameter4j.node.DiameterNode}; {@link org.diameter4j.rf.AccountingAnswer} reads ACAs. The CDF
- * simulator is in {@link org.diameter4j.rf.cdf}.
+ * simulator is {@code org.diameter4j.simulator.cdf} in module diameter4j-simulator.
  */
 package org.diameter4j.rf;

@@ -8,11 +8,14 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.function.Supplier;
 import org.diameter4j.codec.DiameterMessage;
 import org.diameter4j.node.RequestContext;
+import org.diameter4j.node.yaml.YamlReader;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * The ordered rules of a simulator; the first match wins. Thread-safe.
  *
- * <p>From configuration (YAML/JSON maps):
+ * <p>From a configuration file ({@link #read}):
  *
  * <pre>
  * rules:
@@ -108,7 +111,81 @@ public final class Rules {
         return answer.get();
     }
 
-    /** Rules from configuration maps; every fault names the rule's position and key. */
+    /** The keys of one rule. */
+    public static final List<String> KEYS =
+            List.of(
+                    "command",
+                    "subscriber",
+                    "request-type",
+                    "result",
+                    "delay",
+                    "drop",
+                    "close",
+                    "times");
+
+    /**
+     * Rules from a configuration file: {@code n} is the list under {@code rules:} (null: none),
+     * {@code path} its place in the file ({@code rules}, {@code ocs.rules}). Faults are recorded in
+     * {@code yaml}, each naming file, line and column; the caller {@linkplain YamlReader#check()
+     * throws} them.
+     */
+    public static Rules read(YamlReader yaml, Node n, String path) {
+        List<Rule> out = new ArrayList<>();
+        if (n != null && !YamlReader.isNull(n) && !(n instanceof SequenceNode)) {
+            yaml.problem(
+                    n,
+                    path,
+                    "expected a list of rules, got " + YamlReader.describe(n),
+                    "write e.g. [{command: CCR, result: 4012}]");
+            return none();
+        }
+        List<Node> items = yaml.list(n, path);
+        for (int i = 0; i < items.size(); i++) {
+            Node rn = items.get(i);
+            String where = path + "[" + i + "]";
+            int before = yaml.problemCount();
+            Map<String, Node> m = yaml.mapping(rn, where, KEYS);
+            if (m == null) {
+                continue;
+            }
+            String command = yaml.string(m.get("command"), where + ".command");
+            String subscriber = yaml.string(m.get("subscriber"), where + ".subscriber");
+            String type = yaml.string(m.get("request-type"), where + ".request-type");
+            Long rc = yaml.number(m.get("result"), where + ".result", 1, 0xffffffffL);
+            java.time.Duration delay = yaml.duration(m.get("delay"), where + ".delay");
+            Boolean drop = yaml.bool(m.get("drop"), where + ".drop");
+            Boolean close = yaml.bool(m.get("close"), where + ".close");
+            Long times = yaml.number(m.get("times"), where + ".times", 0, Integer.MAX_VALUE);
+            if (yaml.problemCount() > before) {
+                continue;
+            }
+            long delayMillis = delay == null ? 0 : delay.toMillis();
+            if (rc == null
+                    && delayMillis == 0
+                    && !Boolean.TRUE.equals(drop)
+                    && !Boolean.TRUE.equals(close)) {
+                yaml.problem(rn, where, "says nothing to do", "give result, delay, drop or close");
+                continue;
+            }
+            out.add(
+                    new Rule(
+                            command == null ? "*" : command,
+                            subscriber,
+                            type,
+                            new RuleAction(
+                                    rc == null ? 0 : rc,
+                                    delayMillis,
+                                    Boolean.TRUE.equals(drop),
+                                    Boolean.TRUE.equals(close)),
+                            times == null ? 0 : times.intValue()));
+        }
+        return new Rules(out);
+    }
+
+    /**
+     * Rules built in code from maps (a file is read with {@link #read}); every fault names the
+     * rule's position and key.
+     */
     public static Rules fromMaps(List<Map<String, Object>> maps) {
         List<Rule> out = new ArrayList<>();
         for (int i = 0; i < maps.size(); i++) {

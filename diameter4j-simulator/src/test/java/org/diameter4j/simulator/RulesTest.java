@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
+import org.diameter4j.node.yaml.YamlReader;
 import org.junit.jupiter.api.Test;
 
 class RulesTest {
@@ -54,5 +55,41 @@ class RulesTest {
         assertThatThrownBy(() -> Rules.fromMaps(List.of(Map.of("delay", "250"))))
                 .hasMessageContaining("rules[0].delay: '250' is not a duration")
                 .hasMessageContaining("a bare number has no unit");
+    }
+
+    @Test
+    void rulesFromAFileAreTypedAndTheirFaultsNameLineAndColumn() {
+        YamlReader y =
+                YamlReader.parse(
+                        """
+                        - {command: CCR, subscriber: "41780000009", result: 4012, times: 1}
+                        - {command: ULR, delay: 250ms}
+                        """,
+                        "rules.yaml");
+        Rules r = Rules.read(y, y.root(), "rules");
+        assertThat(y.problems()).isEmpty();
+        assertThat(r.match("CCR", "41780000009", null).resultCode()).isEqualTo(4012);
+        assertThat(r.match("CCR", "41780000009", null)).isNull(); // times: 1
+        assertThat(r.match("ULR", "x", null).delayMillis()).isEqualTo(250);
+
+        YamlReader bad =
+                YamlReader.parse(
+                        """
+                        - {command: CCR, reslt: 4012}
+                        - {command: CCR, delay: 250}
+                        - {command: CCR}
+                        """,
+                        "rules.yaml");
+        Rules.read(bad, bad.root(), "ocs.rules");
+        assertThat(bad.problems())
+                .containsExactly(
+                        "rules.yaml:1:18: ocs.rules[0]: unknown key 'reslt' (did you mean"
+                                + " 'result'?) — allowed keys: command, subscriber, request-type,"
+                                + " result, delay, drop, close, times",
+                        "rules.yaml:2:25: ocs.rules[1].delay: '250' is not a duration: write a"
+                                + " number and its unit, 500ms, 10s, 1.5s, 2m or 1h (a bare number"
+                                + " has no unit)",
+                        "rules.yaml:3:3: ocs.rules[2]: says nothing to do — give result, delay,"
+                                + " drop or close");
     }
 }

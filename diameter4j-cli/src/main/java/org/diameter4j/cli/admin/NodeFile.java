@@ -1,16 +1,14 @@
 package org.diameter4j.cli.admin;
 
-import java.io.StringReader;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.diameter4j.cli.server.Simulators;
+import org.diameter4j.node.NodeConfigException;
+import org.diameter4j.node.yaml.YamlReader;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -35,25 +33,23 @@ public final class NodeFile {
     public static final InetSocketAddress DEFAULT_ADMIN =
             new InetSocketAddress(InetAddress.getLoopbackAddress(), 3869);
 
-    private static final List<String> SIMULATORS = List.of("ocs", "cdf", "hss");
-
     private final String nodeText;
     private final InetSocketAddress admin;
-    private final Map<String, Object> simulators;
-    private final Map<String, Integer> simulatorLines;
-    private final List<String> problems;
+    private final Map<String, Node> simulators;
+    private final Map<String, Node> keys; // the key node of each simulator, for positions
+    private final YamlReader yaml;
 
     private NodeFile(
             String nodeText,
             InetSocketAddress admin,
-            Map<String, Object> simulators,
-            Map<String, Integer> simulatorLines,
-            List<String> problems) {
+            Map<String, Node> simulators,
+            Map<String, Node> keys,
+            YamlReader yaml) {
         this.nodeText = nodeText;
         this.admin = admin;
         this.simulators = simulators;
-        this.simulatorLines = simulatorLines;
-        this.problems = problems;
+        this.keys = keys;
+        this.yaml = yaml;
     }
 
     /** The text for the node's loader: the file with admin and simulators blanked out. */
@@ -65,46 +61,44 @@ public final class NodeFile {
         return admin;
     }
 
-    /** The simulators section: ocs, cdf, hss (each present one runs), in file order. */
-    public Map<String, Object> simulators() {
-        return simulators;
+    /**
+     * The simulators section: ocs, cdf, hss (each present one runs), in file order, with the reader
+     * of the file so that faults inside them name file, line and column.
+     */
+    public Simulators.Config simulators() {
+        return new Simulators.Config(yaml, simulators);
     }
 
-    /** The line of simulators.NAME, for messages about its content. */
-    public int line(String simulator) {
-        return simulatorLines.getOrDefault(simulator, 0);
+    /** {@code FILE:LINE:COL} of simulators.NAME, for messages about it. */
+    public String position(String simulator) {
+        return yaml.position(keys.get(simulator));
     }
 
-    /** Faults of the admin and simulators sections, each "file:line: key: what is wrong". */
+    /** Faults of the admin and simulators sections, each "FILE:LINE:COL: key: what is wrong". */
     public List<String> problems() {
-        return problems;
+        return yaml == null ? List.of() : yaml.problems();
     }
 
     /**
      * Splits {@code text} (of the file {@code name}). A YAML syntax error is left to the loader.
      */
     public static NodeFile parse(String text, String name) {
-        List<String> problems = new ArrayList<>();
-        Map<String, Object> sims = new LinkedHashMap<>();
-        Map<String, Integer> simLines = new LinkedHashMap<>();
-        InetSocketAddress admin = DEFAULT_ADMIN;
-        Node root;
+        Map<String, Node> sims = new LinkedHashMap<>();
+        YamlReader yaml;
         try {
-            root =
-                    new Yaml(new SafeConstructor(new LoaderOptions()))
-                            .compose(new StringReader(text));
-        } catch (RuntimeException e) {
-            return new NodeFile(text, admin, sims, simLines, problems);
+            yaml = YamlReader.parse(text, name);
+        } catch (NodeConfigException e) {
+            return new NodeFile(text, DEFAULT_ADMIN, sims, Map.of(), YamlReader.parse("", name));
         }
-        if (!(root instanceof MappingNode top)) {
-            return new NodeFile(text, admin, sims, simLines, problems);
+        if (!(yaml.root() instanceof MappingNode top)) {
+            return new NodeFile(text, DEFAULT_ADMIN, sims, Map.of(), yaml);
         }
+        InetSocketAddress admin = DEFAULT_ADMIN;
+        Map<String, Node> keys = new LinkedHashMap<>();
         char[] blanked = text.toCharArray();
-        List<NodeTuple> kept = new ArrayList<>();
         for (NodeTuple t : top.getValue()) {
             if (!(t.getKeyNode() instanceof ScalarNode k)
                     || !List.of("admin", "simulators").contains(k.getValue())) {
-                kept.add(t);
                 continue;
             }
             int from = k.getStartMark().getIndex();
@@ -115,49 +109,46 @@ public final class NodeFile {
                 }
             }
             if (k.getValue().equals("admin")) {
-                admin = admin(t.getValueNode(), name, problems);
-            } else {
-                simulators(t.getValueNode(), text, name, problems, sims, simLines);
+                admin = admin(yaml, t.getValueNode());
+            } else if (!YamlReader.isNull(t.getValueNode())) {
+                Map<String, Node> m =
+                        yaml.mapping(t.getValueNode(), "simulators", Simulators.SECTIONS);
+                if (m != null) {
+                    sims.putAll(m);
+                    for (NodeTuple st : ((MappingNode) t.getValueNode()).getValue()) {
+                        if (st.getKeyNode() instanceof ScalarNode sk) {
+                            keys.putIfAbsent(sk.getValue(), sk);
+                        }
+                    }
+                }
             }
         }
-        return new NodeFile(new String(blanked), admin, sims, simLines, problems);
+        return new NodeFile(new String(blanked), admin, sims, keys, yaml);
     }
 
-    private static InetSocketAddress admin(Node n, String file, List<String> problems) {
-        if (isNull(n)) {
+    private static InetSocketAddress admin(YamlReader yaml, Node n) {
+        if (YamlReader.isNull(n)) {
             return DEFAULT_ADMIN;
         }
-        if (!(n instanceof MappingNode m)) {
-            problems.add(
-                    at(file, n)
-                            + "admin: expected a mapping, e.g. admin: {listen: 127.0.0.1:3869}");
+        Map<String, Node> m = yaml.mapping(n, "admin", List.of("listen"));
+        if (m == null || m.get("listen") == null) {
             return DEFAULT_ADMIN;
         }
-        InetSocketAddress out = DEFAULT_ADMIN;
-        for (NodeTuple t : m.getValue()) {
-            String key = t.getKeyNode() instanceof ScalarNode s ? s.getValue() : "?";
-            if (!key.equals("listen")) {
-                problems.add(
-                        at(file, t.getKeyNode())
-                                + "admin: unknown key '"
-                                + key
-                                + "' (known keys: listen)");
-                continue;
-            }
-            Node v = t.getValueNode();
-            String text = v instanceof ScalarNode s ? s.getValue().trim() : "";
-            InetSocketAddress a = hostPort(text);
-            if (a == null) {
-                problems.add(
-                        at(file, v)
-                                + "admin.listen: '"
-                                + text
-                                + "' is not HOST:PORT with an IP address (e.g. 127.0.0.1:3869, [::1]:3869)");
-            } else {
-                out = a;
-            }
+        Node v = m.get("listen");
+        String text = yaml.string(v, "admin.listen");
+        if (text == null) {
+            return DEFAULT_ADMIN;
         }
-        return out;
+        InetSocketAddress a = hostPort(text.trim());
+        if (a == null) {
+            yaml.problem(
+                    v,
+                    "admin.listen",
+                    "'" + text.trim() + "' is not HOST:PORT with an IP address",
+                    "write e.g. 127.0.0.1:3869 or [::1]:3869");
+            return DEFAULT_ADMIN;
+        }
+        return a;
     }
 
     /** "127.0.0.1:3869", "[::1]:3869", ":3869" (loopback), "localhost:3869"; null if bad. */
@@ -190,52 +181,5 @@ public final class NodeFile {
         } catch (UnknownHostException e) {
             return null;
         }
-    }
-
-    private static void simulators(
-            Node n,
-            String text,
-            String file,
-            List<String> problems,
-            Map<String, Object> out,
-            Map<String, Integer> lines) {
-        if (isNull(n)) {
-            return;
-        }
-        if (!(n instanceof MappingNode m)) {
-            problems.add(at(file, n) + "simulators: expected a mapping with ocs, cdf and/or hss");
-            return;
-        }
-        Map<?, ?> values = Map.of();
-        try {
-            Object doc = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
-            if (doc instanceof Map<?, ?> d && d.get("simulators") instanceof Map<?, ?> sm) {
-                values = sm;
-            }
-        } catch (RuntimeException e) {
-            // composed above, so it loads; a fault here is the node loader's to report
-        }
-        for (NodeTuple t : m.getValue()) {
-            String key = t.getKeyNode() instanceof ScalarNode s ? s.getValue() : "?";
-            if (!SIMULATORS.contains(key)) {
-                problems.add(
-                        at(file, t.getKeyNode())
-                                + "simulators: unknown key '"
-                                + key
-                                + "' (expected ocs, cdf, hss)");
-                continue;
-            }
-            Node v = t.getValueNode();
-            out.put(key, isNull(v) ? null : values.get(key));
-            lines.put(key, t.getKeyNode().getStartMark().getLine() + 1);
-        }
-    }
-
-    private static boolean isNull(Node n) {
-        return n instanceof ScalarNode s && s.getTag().getValue().endsWith(":null");
-    }
-
-    private static String at(String file, Node n) {
-        return file + ":" + (n.getStartMark().getLine() + 1) + ": ";
     }
 }

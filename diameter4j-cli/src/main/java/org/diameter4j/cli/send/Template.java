@@ -14,12 +14,9 @@ import org.diameter4j.cli.UserError;
 import org.diameter4j.codec.DiameterMessage;
 import org.diameter4j.dictionary.CommandDefinition;
 import org.diameter4j.dictionary.Dictionary;
+import org.diameter4j.node.NodeConfigException;
+import org.diameter4j.node.yaml.YamlReader;
 import org.diameter4j.peer.ApplicationId;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
-import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * A message template: a shipped KIND ({@code ccr-event}, {@code ccr-session} …) or a user's
@@ -190,23 +187,12 @@ public final class Template {
 
     /** The template in {@code reader}; a YAML syntax error names the file and the line. */
     static Template parse(String file, String name, Reader reader, Dictionary dict) {
-        Node root;
+        YamlReader yaml;
         try {
-            LoaderOptions lo = new LoaderOptions();
-            lo.setAllowDuplicateKeys(false);
-            root = new Yaml(lo).compose(reader);
-        } catch (MarkedYAMLException e) {
-            int line = e.getProblemMark() != null ? e.getProblemMark().getLine() + 1 : 1;
-            throw UserError.usage(
-                    file
-                            + ":"
-                            + line
-                            + ": syntax error: "
-                            + e.getProblem()
-                            + (e.getContext() != null ? " (" + e.getContext() + ")" : ""));
-        } catch (YAMLException e) {
-            throw UserError.usage(file + ": syntax error: " + e.getMessage());
+            yaml = YamlReader.parse(reader, file);
+        } catch (NodeConfigException e) {
+            throw UserError.usage(e.getMessage());
         }
-        return new TemplateParser(file, dict).template(name, root);
+        return new TemplateParser(yaml, dict).template(name, yaml.root());
     }
 }

@@ -11,6 +11,7 @@ import org.diameter4j.dictionary.Application;
 import org.diameter4j.dictionary.CommandDefinition;
 import org.diameter4j.dictionary.Dictionary;
 import org.diameter4j.node.Applications;
+import org.diameter4j.node.yaml.YamlReader;
 import org.diameter4j.peer.ApplicationId;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -30,8 +31,8 @@ final class TemplateParser {
     private final Dictionary dict;
     private final AvpCompiler avps;
 
-    TemplateParser(String file, Dictionary dict) {
-        this.yaml = new YamlNodes(file);
+    TemplateParser(YamlReader reader, Dictionary dict) {
+        this.yaml = new YamlNodes(reader);
         this.dict = dict;
         this.avps = new AvpCompiler(yaml, dict);
     }

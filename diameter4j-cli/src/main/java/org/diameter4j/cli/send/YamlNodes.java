@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import org.diameter4j.cli.UserError;
+import org.diameter4j.node.yaml.YamlReader;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -11,21 +12,20 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /** Reading a template's YAML nodes, with faults that name the file, the line and the path. */
 final class YamlNodes {
-    final String file;
+    private final YamlReader reader;
 
-    YamlNodes(String file) {
-        this.file = file;
+    YamlNodes(YamlReader reader) {
+        this.reader = reader;
     }
 
-    /** A usage error (exit 2): "file:line: path: msg". */
+    /** A usage error (exit 2): "file:line:col: path: msg", as the shared reader words it. */
     UserError error(Node n, String path, String msg) {
-        int line = n != null ? n.getStartMark().getLine() + 1 : 1;
-        return UserError.usage(file + ":" + line + ": " + (path != null ? path + ": " : "") + msg);
+        return UserError.usage(reader.message(n, path, msg, null));
     }
 
-    /** "file:line: path", the location of a value. */
+    /** "file:line:col: path", the location of a value. */
     String where(Node n, String path) {
-        return file + ":" + (n.getStartMark().getLine() + 1) + ": " + path;
+        return reader.position(n) + ": " + path;
     }
 
     /** A map's entries by key, in file order; keys outside {@code allowed} (when given) fail. */

@@ -1,26 +1,22 @@
 package org.diameter4j.cli.server;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.diameter4j.gy.ocs.Balance;
-import org.diameter4j.gy.ocs.OcsConfig;
-import org.diameter4j.gy.ocs.OcsSimulator;
 import org.diameter4j.node.DiameterNode;
+import org.diameter4j.node.yaml.YamlReader;
 import org.diameter4j.peer.ApplicationId;
-import org.diameter4j.rf.cdf.CdfConfig;
-import org.diameter4j.rf.cdf.CdfSimulator;
-import org.diameter4j.rf.cdf.FsyncPolicy;
-import org.diameter4j.s6a.hss.HssSimulator;
-import org.diameter4j.s6a.hss.Subscriber;
-import org.diameter4j.s6a.hss.SubscriberStore;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.diameter4j.simulator.Rules;
+import org.diameter4j.simulator.cdf.CdfConfig;
+import org.diameter4j.simulator.cdf.CdfSimulator;
+import org.diameter4j.simulator.hss.HssSimulator;
+import org.diameter4j.simulator.hss.Subscriber;
+import org.diameter4j.simulator.hss.SubscriberStore;
+import org.diameter4j.simulator.ocs.Balance;
+import org.diameter4j.simulator.ocs.OcsConfig;
+import org.diameter4j.simulator.ocs.OcsSimulator;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -57,69 +53,57 @@ public final class Simulators implements AutoCloseable {
                   - {name: internet, qci: 9, arp: 8, ambr-ul: 50000000, ambr-dl: 100000000, pdn-type: IPv4v6}
             """;
 
+    /** Where the CDF writes unless {@code cdf.file} says otherwise: the current folder. */
+    static final Path DEFAULT_CDF_FILE = Path.of("d4j-cdf-records.jsonl");
+
     private OcsSimulator ocs;
     private CdfSimulator cdf;
     private HssSimulator hss;
     private final List<String> description = new ArrayList<>();
 
-    /** Reads the configuration file (or none) and checks it; every fault names the file and key. */
-    public static Map<String, Object> readConfig(Path file) {
-        if (file == null) {
-            return Map.of();
+    /** The sections a configuration may hold. */
+    public static final List<String> SECTIONS = List.of("ocs", "cdf", "hss");
+
+    /**
+     * The simulator sections of a configuration file ({@code ocs}, {@code cdf}, {@code hss}, in
+     * file order), with the reader of that file so that faults inside them name file, line and
+     * column. {@link #NONE}: no file, the defaults.
+     */
+    public record Config(YamlReader yaml, Map<String, Node> sections) {
+        public static final Config NONE = new Config(null, Map.of());
+
+        public Config {
+            sections = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(sections));
         }
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage());
+
+        /** A configuration from text ({@code name} is the file name in messages). */
+        public static Config parse(String yaml, String name) {
+            return of(YamlReader.parse(yaml, name));
         }
-        Object doc;
-        try {
-            doc = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException(
-                    file + ": not valid YAML/JSON: " + e.getMessage().replace('\n', ' '));
-        }
-        if (doc == null) {
-            return Map.of();
-        }
-        if (!(doc instanceof Map<?, ?> m)) {
-            throw new IllegalArgumentException(file + ": expected a map with ocs, cdf and/or hss");
-        }
-        Map<String, Object> out = new LinkedHashMap<>();
-        for (Map.Entry<?, ?> e : m.entrySet()) {
-            String k = String.valueOf(e.getKey());
-            if (!List.of("ocs", "cdf", "hss").contains(k)) {
-                int line = lineOf(text, k);
-                throw new IllegalArgumentException(
-                        file
-                                + (line > 0 ? ":" + line : "")
-                                + ": unknown section '"
-                                + k
-                                + "' (expected ocs, cdf, hss)");
+
+        static Config of(YamlReader yaml) {
+            if (yaml.root() == null) {
+                return NONE;
             }
-            out.put(k, e.getValue());
+            Map<String, Node> m = yaml.mapping(yaml.root(), "", SECTIONS);
+            yaml.check();
+            return new Config(yaml, m);
         }
-        return out;
+
+        /** The section, or null when absent or empty (the defaults). */
+        Node section(String name) {
+            Node n = sections.get(name);
+            return n == null || YamlReader.isNull(n) ? null : n;
+        }
     }
 
-    /** The line (1-based) of top-level key {@code key} in a YAML/JSON text, or 0. */
-    private static int lineOf(String text, String key) {
-        try {
-            Node root =
-                    new Yaml(new SafeConstructor(new LoaderOptions()))
-                            .compose(new java.io.StringReader(text));
-            if (root instanceof MappingNode m) {
-                for (NodeTuple t : m.getValue()) {
-                    if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)) {
-                        return k.getStartMark().getLine() + 1;
-                    }
-                }
-            }
-        } catch (RuntimeException e) {
-            // the file was loaded already: cannot happen, and the line is only a hint
-        }
-        return 0;
+    /**
+     * Reads the configuration file (or none) and checks its sections' names.
+     *
+     * @throws org.diameter4j.node.NodeConfigException naming file, line and column
+     */
+    public static Config readConfig(Path file) {
+        return file == null ? Config.NONE : Config.of(YamlReader.read(file));
     }
 
     /** The applications a node must advertise for {@code apps}. */
@@ -137,18 +121,17 @@ public final class Simulators implements AutoCloseable {
     }
 
     /** Registers the simulators of {@code apps} on the node. */
-    public static Simulators start(
-            DiameterNode node, List<String> apps, Map<String, Object> config, Path base) {
+    public static Simulators start(DiameterNode node, List<String> apps, Config config, Path base) {
         Simulators s = new Simulators();
         try {
             if (apps.contains("gy")) {
-                s.ocs = OcsSimulator.register(node, ocsConfig(config.get("ocs"), base));
+                s.ocs = OcsSimulator.register(node, ocsConfig(config, base));
             }
             if (apps.contains("rf")) {
-                s.cdf = CdfSimulator.start(node, cdfConfig(config.get("cdf"), base, s.description));
+                s.cdf = CdfSimulator.start(node, cdfConfig(config, base, s.description));
             }
             if (apps.contains("s6a")) {
-                s.hss = hss(config.get("hss"), base, s.description).attach(node);
+                s.hss = hss(config, base, s.description).attach(node);
             }
         } catch (RuntimeException e) {
             s.close();
@@ -157,7 +140,7 @@ public final class Simulators implements AutoCloseable {
         if (s.ocs != null) {
             s.description.add(
                     0,
-                    config.containsKey("ocs")
+                    config.section("ocs") != null
                             ? "OCS (Gy): balances from the configuration"
                             : "OCS (Gy): every subscriber starts with "
                                     + DEFAULT_BALANCE.units()
@@ -178,67 +161,54 @@ public final class Simulators implements AutoCloseable {
         return ocs;
     }
 
-    static OcsConfig ocsConfig(Object section, Path base) {
+    /** Whether a section names a file ({@code ocs: ocs.yaml}) rather than holding settings. */
+    static boolean namesAFile(Node section) {
+        return section instanceof ScalarNode;
+    }
+
+    /** A section that names a file ({@code ocs: ocs.yaml}): the file, resolved; else null. */
+    private static Path file(Node section, Path base) {
+        return section instanceof ScalarNode s ? base.resolve(s.getValue()) : null;
+    }
+
+    static OcsConfig ocsConfig(Config config, Path base) {
+        Node section = config.section("ocs");
         if (section == null) {
             return OcsConfig.of(Map.of()).withDefault(DEFAULT_BALANCE);
         }
-        try {
-            if (section instanceof String file) {
-                return OcsConfig.load(base.resolve(file));
-            }
-            return OcsConfig.parse(new Yaml().dump(section));
-        } catch (IOException | RuntimeException e) {
-            throw new IllegalArgumentException("ocs: " + e.getMessage());
-        }
+        Path file = file(section, base);
+        return file != null ? OcsConfig.load(file) : OcsConfig.read(config.yaml(), section, "ocs");
     }
 
-    static CdfConfig cdfConfig(Object section, Path base, List<String> description) {
-        Path file = Path.of("d4j-cdf-records.jsonl");
-        FsyncPolicy fsync = FsyncPolicy.ALWAYS;
-        if (section instanceof Map<?, ?> m) {
-            for (Object k : m.keySet()) {
-                if (!List.of("file", "fsync").contains(String.valueOf(k))) {
-                    throw new IllegalArgumentException(
-                            "cdf: unknown key '" + k + "' (expected file, fsync)");
-                }
-            }
-            if (m.get("file") != null) {
-                file = base.resolve(String.valueOf(m.get("file")));
-            }
-            if (m.get("fsync") != null) {
-                try {
-                    fsync =
-                            FsyncPolicy.valueOf(
-                                    String.valueOf(m.get("fsync"))
-                                            .toUpperCase(java.util.Locale.ROOT));
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException(
-                            "cdf.fsync: '" + m.get("fsync") + "' is not always, interval or never");
-                }
-            }
-        } else if (section != null) {
-            throw new IllegalArgumentException(
-                    "cdf: expected {file: …, fsync: always|interval|never}");
-        }
+    static CdfConfig cdfConfig(Config config, Path base, List<String> description) {
+        Node section = config.section("cdf");
+        CdfConfig c =
+                section == null
+                        ? CdfConfig.builder(DEFAULT_CDF_FILE).build()
+                        : CdfConfig.read(config.yaml(), section, "cdf", base, DEFAULT_CDF_FILE);
         description.add(
                 "CDF (Rf): records written to "
-                        + file.toAbsolutePath()
+                        + c.file().toAbsolutePath()
                         + " (fsync "
-                        + fsync.name().toLowerCase(java.util.Locale.ROOT)
+                        + c.fsync().name().toLowerCase(java.util.Locale.ROOT)
                         + ")");
-        return CdfConfig.builder(file).fsync(fsync).build();
+        return c;
     }
 
-    static HssSimulator hss(Object section, Path base, List<String> description) {
-        if (section instanceof String file) {
-            description.add("HSS (S6a): subscribers from " + base.resolve(file));
-            return HssSimulator.fromFile(base.resolve(file));
+    static HssSimulator hss(Config config, Path base, List<String> description) {
+        Node section = config.section("hss");
+        Path file = file(section, base);
+        if (file != null) {
+            description.add("HSS (S6a): subscribers from " + file);
+            return HssSimulator.fromFile(file);
         }
-        Object doc =
-                section != null
-                        ? section
-                        : new Yaml(new SafeConstructor(new LoaderOptions())).load(DEFAULT_HSS);
-        List<Subscriber> subs = SubscriberStore.parse(doc, "hss");
+        YamlReader yaml =
+                section != null ? config.yaml() : YamlReader.parse(DEFAULT_HSS, "default HSS");
+        List<Subscriber> subs =
+                SubscriberStore.read(
+                        yaml,
+                        section != null ? section : yaml.root(),
+                        section != null ? "hss" : "");
         description.add(
                 "HSS (S6a): "
                         + subs.size()
@@ -247,7 +217,16 @@ public final class Simulators implements AutoCloseable {
                         + (section == null
                                 ? " (IMSI 001010000000001, TS 35.208 test set 1 keys)"
                                 : " from the configuration"));
-        return HssSimulator.builder(SubscriberStore.inMemory(subs)).build();
+        HssSimulator.Builder b = HssSimulator.builder(SubscriberStore.inMemory(subs));
+        if (section instanceof MappingNode m) {
+            for (NodeTuple t : m.getValue()) {
+                if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals("rules")) {
+                    b.rules(Rules.read(yaml, t.getValueNode(), "hss.rules"));
+                }
+            }
+            yaml.check();
+        }
+        return b.build();
     }
 
     @Override

@@ -264,7 +264,7 @@ class ClientCommandTest {
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err())
                 .contains(
-                        "my.yaml:7: avps.Subscription-Id.Subscription-Id-Typ: unknown AVP (did you mean Subscription-Id-Type?)");
+                        "my.yaml:7:5: avps.Subscription-Id.Subscription-Id-Typ: unknown AVP (did you mean Subscription-Id-Type?)");
 
         Path type =
                 Files.writeString(
@@ -279,7 +279,7 @@ class ClientCommandTest {
                                 ""));
         Run t = client("--send", type.toString());
         assertThat(t.exit()).isEqualTo(2);
-        assertThat(t.err()).contains("type.yaml:5: avps.CC-Request-Number:").contains("'many'");
+        assertThat(t.err()).contains("type.yaml:5:22: avps.CC-Request-Number:").contains("'many'");
 
         Path syntax =
                 Files.writeString(
@@ -294,7 +294,7 @@ class ClientCommandTest {
                                 ""));
         Run s = client("--send", syntax.toString());
         assertThat(s.exit()).isEqualTo(2);
-        assertThat(s.err()).contains("syntax.yaml:").contains("syntax error");
+        assertThat(s.err()).contains("syntax.yaml:5:").contains("YAML syntax");
 
         Path json =
                 Files.writeString(
@@ -303,7 +303,8 @@ class ClientCommandTest {
                                 + " \"Auth-Application-Id\": 4, \"CC-Request-Type\": \"EVENT_REQUEST\", \"CC-Request-Number\": \"${nope}\"}}");
         Run j = client("--send", json.toString());
         assertThat(j.exit()).isEqualTo(2);
-        assertThat(j.err()).contains("t.json:3: avps.CC-Request-Number: unknown variable ${nope}");
+        assertThat(j.err())
+                .contains("t.json:3:85: avps.CC-Request-Number: unknown variable ${nope}");
     }
 
     @Test

@@ -7,13 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Map;
-import org.diameter4j.gy.ocs.OcsConfig;
 import org.diameter4j.node.NodeConfigException;
 import org.diameter4j.node.NodeConfigLoader;
-import org.diameter4j.s6a.hss.SubscriberStore;
+import org.diameter4j.simulator.ocs.OcsConfig;
 import org.junit.jupiter.api.AfterAll;
-import org.yaml.snakeyaml.Yaml;
 
 /**
  * Fuzzes the YAML/JSON files a user writes: the node file ({@link NodeConfigLoader}), the {@code
@@ -54,33 +51,30 @@ class ConfigFuzzTest {
     @FuzzTest
     void server(byte[] input) {
         write(input);
-        Map<String, Object> config;
+        Simulators.Config config;
         try {
             config = Simulators.readConfig(FILE);
         } catch (IllegalArgumentException e) {
             precise(e, FILE.toString());
             return;
         }
-        Object ocs = config.get("ocs");
-        if (ocs != null && !(ocs instanceof String)) {
+        if (config.section("ocs") != null && !Simulators.namesAFile(config.section("ocs"))) {
             try {
-                // What Simulators.ocsConfig does, without its catch-all that would hide the cause.
-                OcsConfig.parse(new Yaml().dump(ocs));
+                Simulators.ocsConfig(config, DIR);
             } catch (IllegalArgumentException e) {
-                precise(e, "config");
+                precise(e, FILE.toString());
             }
         }
         try {
-            Simulators.cdfConfig(config.get("cdf"), DIR, new ArrayList<>());
+            Simulators.cdfConfig(config, DIR, new ArrayList<>());
         } catch (IllegalArgumentException e) {
-            precise(e, "cdf");
+            precise(e, FILE.toString());
         }
-        Object hss = config.get("hss");
-        if (hss != null && !(hss instanceof String)) {
+        if (config.section("hss") != null && !Simulators.namesAFile(config.section("hss"))) {
             try {
-                SubscriberStore.inMemory(SubscriberStore.parse(hss, "hss"));
+                Simulators.hss(config, DIR, new ArrayList<>()).close();
             } catch (IllegalArgumentException e) {
-                precise(e, "hss");
+                precise(e, FILE.toString());
             }
         }
     }
@@ -92,18 +86,30 @@ class ConfigFuzzTest {
             OcsConfig.load(FILE);
         } catch (IllegalArgumentException e) {
             precise(e, FILE.toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
-    /** A fault the user can act on: a plain IllegalArgumentException that says where. */
+    /**
+     * A fault the user can act on: an IllegalArgumentException, or a {@link NodeConfigException}
+     * whose every fault, says where (the file, and for the reader's faults its line and column).
+     */
     private static void precise(IllegalArgumentException e, String where) {
-        if (e.getClass() != IllegalArgumentException.class) {
+        if (e.getClass() != IllegalArgumentException.class
+                && e.getClass() != NodeConfigException.class) {
             throw new AssertionError("a " + e.getClass().getName() + " reached the user", e);
         }
-        if (e.getMessage() == null || !e.getMessage().startsWith(where)) {
-            throw new AssertionError("a fault that does not say where (" + where + ")", e);
+        java.util.List<String> faults =
+                e instanceof NodeConfigException n
+                        ? n.problems()
+                        : java.util.List.of(String.valueOf(e.getMessage()));
+        if (faults.isEmpty()) {
+            throw new AssertionError("a configuration exception without faults", e);
+        }
+        for (String f : faults) {
+            if (!f.startsWith(where)) {
+                throw new AssertionError(
+                        "a fault that does not say where (" + where + "): " + f, e);
+            }
         }
     }
 

@@ -7,6 +7,7 @@ import org.diameter4j.codec.Avp;
 import org.diameter4j.codec.DiameterMessage;
 import org.diameter4j.codec.ResultCodes;
 import org.diameter4j.dictionary.MessageValidator;
+import org.diameter4j.peer.ApplicationId;
 import org.diameter4j.peer.PeerState;
 import org.diameter4j.peer.RemoteCapabilities;
 
@@ -195,7 +196,7 @@ final class CapabilitiesExchange {
     }
 
     private void adopt(PeerConnection pc, RemoteCapabilities caps) {
-        List<org.diameter4j.peer.ApplicationId> common =
+        List<ApplicationId> common =
                 List.copyOf(
                         Capabilities.common(peer.ctx.local().applications(), caps.applications()));
         peer.adopt(pc, caps, common);
