@@ -5,9 +5,7 @@ import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -19,31 +17,21 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.diameter4j.codec.Avp;
-import org.diameter4j.codec.DecodeFailure;
 import org.diameter4j.codec.DecodeOptions;
 import org.diameter4j.codec.DiameterMessage;
-import org.diameter4j.codec.ResultCodes;
-import org.diameter4j.codec.type.DiameterUri;
 import org.diameter4j.dictionary.Dictionary;
 import org.diameter4j.dictionary.MessageValidator;
-import org.diameter4j.peer.ApplicationId;
 import org.diameter4j.peer.DiameterException;
 import org.diameter4j.peer.DisconnectCause;
 import org.diameter4j.peer.HostResolver;
 import org.diameter4j.peer.LocalIdentity;
 import org.diameter4j.peer.PeerConfig;
 import org.diameter4j.peer.PeerNotReadyException;
-import org.diameter4j.peer.PeerState;
-import org.diameter4j.peer.RemoteCapabilities;
-import org.diameter4j.peer.internal.ErrorAnswers;
 import org.diameter4j.peer.internal.Ids;
-import org.diameter4j.peer.internal.InboundConnections;
 import org.diameter4j.peer.internal.Peer;
-import org.diameter4j.transport.Connection;
 import org.diameter4j.transport.Listener;
 import org.diameter4j.transport.Transport;
 import org.diameter4j.transport.TransportConfig;
-import org.diameter4j.transport.TransportProtocol;
 
 /**
  * A Diameter node: a local identity, listeners, peers, request handlers. The whole library in a few
@@ -79,14 +67,15 @@ public final class DiameterNode implements AutoCloseable {
     final Ids ids = new Ids();
     private final SessionIds sessionIds;
     final HostResolver resolver;
-    private final MessageValidator validator;
-    final Map<String, Peer> peers = new ConcurrentHashMap<>();
+    private final RequestDispatch dispatch;
+    private final OutgoingRequests outgoing;
+    final PeerTable table = new PeerTable();
+    final Map<String, Peer> peers = table.byKey;
     final Map<Long, RequestHandler> handlers = new ConcurrentHashMap<>();
     final List<NodeListener> listeners = new CopyOnWriteArrayList<>();
-    private final List<Listener> bound = new ArrayList<>();
+    final List<Listener> bound = new ArrayList<>();
     final Set<String> debugPeers = ConcurrentHashMap.newKeySet();
-    private final NodePeerContext context = new NodePeerContext(this);
-    private final Relay relay = new Relay(this);
+    final NodePeerContext context = new NodePeerContext(this);
     private final DuplicateCache duplicates;
     final NodeMetrics metrics;
     final Map<Peer, Long> busyUntil = new ConcurrentHashMap<>();
@@ -111,12 +100,15 @@ public final class DiameterNode implements AutoCloseable {
         this.dictionary = config.dictionary();
         this.resolver = resolver;
         this.sessionIds = new SessionIds(config.identity().originHost());
-        this.validator = new MessageValidator(dictionary);
         this.duplicates =
                 new DuplicateCache(
                         config.duplicateWindow().toMillis(),
                         config.duplicateCapacity(),
                         () -> System.nanoTime() / 1_000_000);
+        this.dispatch =
+                new RequestDispatch(
+                        this, new Relay(this), duplicates, new MessageValidator(dictionary));
+        this.outgoing = new OutgoingRequests(config, dictionary);
         this.metrics = new NodeMetrics(config.identity().originHost(), peers::values);
         this.ownedCallbacks =
                 config.callbackExecutor() == null
@@ -142,7 +134,7 @@ public final class DiameterNode implements AutoCloseable {
     public static DiameterNode start(NodeConfig config, HostResolver resolver) {
         DiameterNode node = new DiameterNode(config, resolver);
         try {
-            node.bind();
+            node.bound.addAll(new InboundPeers(node).bind());
             for (PeerConfig pc : config.peers()) {
                 node.addPeer(pc);
             }
@@ -151,54 +143,6 @@ public final class DiameterNode implements AutoCloseable {
             throw e;
         }
         return node;
-    }
-
-    private void bind() {
-        for (DiameterUri u : config.listen()) {
-            InetSocketAddress addr = new InetSocketAddress(u.host(), u.port());
-            TransportProtocol proto =
-                    u.transport().equals("sctp") ? TransportProtocol.SCTP : TransportProtocol.TCP;
-            InboundConnections inbound =
-                    new InboundConnections(
-                            this::identity,
-                            this::locate,
-                            config.cerTimeout().toMillis(),
-                            dictionary,
-                            config.strictSend());
-            try {
-                Listener l =
-                        transport
-                                .listen(
-                                        addr,
-                                        proto,
-                                        u.secure() ? config.listenTls() : null,
-                                        inbound)
-                                .get(10, TimeUnit.SECONDS);
-                bound.add(l);
-                LOG.log(
-                        Level.INFO,
-                        "listening on "
-                                + u.toString()
-                                        .replaceFirst(
-                                                ":" + u.port() + ";",
-                                                ":" + l.localAddress().getPort() + ";"));
-            } catch (ExecutionException e) {
-                throw new DiameterException(
-                        "cannot listen on "
-                                + u.host()
-                                + ":"
-                                + u.port()
-                                + ": "
-                                + rootMessage(e)
-                                + (rootMessage(e).toLowerCase(Locale.ROOT).contains("in use")
-                                        ? " (another Diameter node runs there: stop it, or listen on another port)"
-                                        : ""),
-                        e.getCause());
-            } catch (TimeoutException | InterruptedException e) {
-                throw new DiameterException(
-                        "cannot listen on " + u.host() + ":" + u.port() + ": " + e, e);
-            }
-        }
     }
 
     static String rootMessage(Throwable t) {
@@ -216,31 +160,10 @@ public final class DiameterNode implements AutoCloseable {
      * configuration: a second default peer, or a peer already present, is refused.
      */
     public PeerView addPeer(PeerConfig pc) {
-        String key = key(pc.name());
-        if (pc.defaultPeer()) {
-            for (Peer other : peers.values()) {
-                if (Routing.isDefault(other) && !key(other.name()).equals(key)) {
-                    // M-16, seed 003: "Multiple default peer is not allowed".
-                    throw new IllegalArgumentException(
-                            "peer index "
-                                    + pc.index()
-                                    + " ("
-                                    + pc.name()
-                                    + ") and peer index "
-                                    + other.config().index()
-                                    + " ("
-                                    + other.name()
-                                    + ") are both default-peer: "
-                                    + "at most one default peer is allowed per node");
-                }
-            }
-        }
+        table.checkDefault(pc);
         EventLoop loop = transport.eventLoops().next();
         Peer p = Peer.create(context, pc, loop);
-        if (peers.putIfAbsent(key, p) != null) {
-            throw new IllegalArgumentException("peer " + pc.name() + " already exists");
-        }
-        routesChanged();
+        table.add(p);
         if (pc.enabled() && pc.uri() != null) {
             p.start();
         }
@@ -252,13 +175,12 @@ public final class DiameterNode implements AutoCloseable {
      * is gone; its pending requests fail over to other peers.
      */
     public CompletableFuture<Void> removePeer(String host) {
-        Peer p = peers.remove(key(host));
+        Peer p = table.remove(host);
         if (p == null) {
             return CompletableFuture.failedFuture(
                     new IllegalArgumentException("no peer '" + host + "'"));
         }
         busyUntil.remove(p);
-        routesChanged();
         return p.stop(DisconnectCause.REBOOTING);
     }
 
@@ -278,10 +200,7 @@ public final class DiameterNode implements AutoCloseable {
         if (p == null) {
             return CompletableFuture.failedFuture(
                     new IllegalArgumentException(
-                            "no peer '"
-                                    + host
-                                    + "': configured peers are "
-                                    + peers.values().stream().map(Peer::name).toList()));
+                            "no peer '" + host + "': configured peers are " + table.names()));
         }
         if (enabled) {
             p.start();
@@ -294,26 +213,12 @@ public final class DiameterNode implements AutoCloseable {
 
     /** The realm routing table, built from the open peers' capabilities (M-18). */
     public RoutingTable routes() {
-        // Rebuilt only when a peer changed since (peerChanged, addPeer, removePeer): a table built
-        // while a change happened carries the older version and is rebuilt at the next call.
-        long v = routesVersion.get();
-        CachedRoutes c = cachedRoutes;
-        if (c != null && c.version() == v) {
-            return c.table();
-        }
-        RoutingTable t = RoutingTable.of(peers.values());
-        cachedRoutes = new CachedRoutes(v, t);
-        return t;
+        return table.routes();
     }
-
-    private record CachedRoutes(long version, RoutingTable table) {}
-
-    private final AtomicLong routesVersion = new AtomicLong();
-    private volatile CachedRoutes cachedRoutes;
 
     /** A peer was added, removed, or changed state or availability: the routing table is stale. */
     void routesChanged() {
-        routesVersion.incrementAndGet();
+        table.changed();
     }
 
     /**
@@ -401,7 +306,7 @@ public final class DiameterNode implements AutoCloseable {
     }
 
     static String key(String host) {
-        return host.toLowerCase(Locale.ROOT);
+        return PeerTable.key(host);
     }
 
     public NodeConfig config() {
@@ -437,9 +342,8 @@ public final class DiameterNode implements AutoCloseable {
         return out;
     }
 
-    /** The peer with this identity (case-insensitive), or null. */
     Peer find(String host) {
-        return peers.get(key(host));
+        return table.find(host);
     }
 
     /** Per-peer message debug (M-20): every message to and from the peer is logged as a dump. */
@@ -537,14 +441,14 @@ public final class DiameterNode implements AutoCloseable {
                     new IllegalArgumentException(
                             "send() takes requests; this message has no R bit"));
         }
-        complete(request);
+        outgoing.complete(request);
         Peer p;
         try {
             p = Routing.select(request, peers.values(), routes(), x -> false, this::isBusy);
         } catch (NoRouteException e) {
             return CompletableFuture.failedFuture(e);
         }
-        addDestinationRealm(request, p);
+        OutgoingRequests.addDestinationRealm(request, p);
         return toUser(observe(p, request, p.send(request, timeout.toMillis())));
     }
 
@@ -572,8 +476,8 @@ public final class DiameterNode implements AutoCloseable {
             return CompletableFuture.failedFuture(
                     new IllegalArgumentException("no peer '" + peerHost + "'"));
         }
-        complete(request);
-        addDestinationRealm(request, p);
+        outgoing.complete(request);
+        OutgoingRequests.addDestinationRealm(request, p);
         return toUser(observe(p, request, p.send(request, timeout.toMillis())));
     }
 
@@ -587,96 +491,10 @@ public final class DiameterNode implements AutoCloseable {
         return send(peerHost, request, timeout);
     }
 
-    private void complete(DiameterMessage r) {
-        LocalIdentity id = config.identity();
-        if (r.find(ORIGIN_HOST) == null) {
-            r.add(Avp.ofUtf8(ORIGIN_HOST, 0, Avp.FLAG_MANDATORY, id.originHost()));
-        }
-        if (r.find(ORIGIN_REALM) == null) {
-            r.add(Avp.ofUtf8(ORIGIN_REALM, 0, Avp.FLAG_MANDATORY, id.originRealm()));
-        }
-        if (config.originStateIdInRequests()
-                && id.originStateId() != null
-                && r.find(ORIGIN_STATE_ID) == null
-                && grammarNames(r, ORIGIN_STATE_ID)) {
-            // §8.16: Origin-State-Id "MAY be included in any Diameter message, including
-            // CER" — but only where the command's grammar names it: an M-bit AVP that enters
-            // through "* [ AVP ]" is refused by strict peers (S6a AIR/ULR to Erlang/OTP, issue 9).
-            r.add(Avp.ofUnsigned32(ORIGIN_STATE_ID, 0, Avp.FLAG_MANDATORY, id.originStateId()));
-        }
-    }
-
-    private boolean grammarNames(DiameterMessage r, int code) {
-        var cmd = dictionary.command(r);
-        return cmd == null || cmd.grammar() == null || cmd.grammar().names(code, 0);
-    }
-
-    private static void addDestinationRealm(DiameterMessage r, Peer p) {
-        if (r.find(DESTINATION_REALM) != null || isBaseCommand(r)) {
-            return; // CER, DWR and DPR are hop-by-hop: no Destination-Realm (RFC 6733 §5)
-        }
-        RemoteCapabilities rc = p.remote();
-        String realm =
-                rc != null && rc.originRealm() != null
-                        ? rc.originRealm()
-                        : LocalIdentity.realmOf(p.name());
-        r.add(Avp.ofUtf8(DESTINATION_REALM, 0, Avp.FLAG_MANDATORY, realm));
-    }
-
-    private static boolean isBaseCommand(DiameterMessage r) {
-        int c = r.commandCode();
-        return r.applicationId() == 0 && (c == 257 || c == 280 || c == 282);
-    }
-
     // ---- answering ----------------------------------------------------------------------------
 
     CompletableFuture<DiameterMessage> serve(Peer peer, DiameterMessage req) {
-        if (config.relay()) {
-            CompletableFuture<DiameterMessage> relayed = relay.relayed(peer, req);
-            if (relayed != null) {
-                return relayed;
-            }
-        }
-        String origin = text(req.find(ORIGIN_HOST));
-        if (origin == null) {
-            return local(peer, req);
-        }
-        CompletableFuture<DiameterMessage> mine = new CompletableFuture<>();
-        CompletableFuture<DiameterMessage> first = duplicates.firstOrRemember(origin, req, mine);
-        if (first != null) {
-            // RFC 6733 §5.5.4: a duplicate gets the first one's answer, not a second processing.
-            LOG.log(
-                    Level.DEBUG,
-                    "duplicate request from "
-                            + origin
-                            + " (End-to-End "
-                            + Integer.toUnsignedString(req.endToEnd())
-                            + (req.isRetransmit() ? ", T flag" : "")
-                            + "): answered from the duplicate cache");
-            return first.thenApply(a -> DuplicateCache.answerFor(a, req));
-        }
-        CompletableFuture<DiameterMessage> r;
-        try {
-            r = local(peer, req);
-        } catch (RuntimeException e) {
-            r = CompletableFuture.failedFuture(e);
-        }
-        r.whenComplete(
-                (a, e) -> {
-                    if (e != null || a == null) {
-                        mine.complete(
-                                ErrorAnswers.build(
-                                        req,
-                                        config.identity(),
-                                        dictionary,
-                                        ResultCodes.DIAMETER_UNABLE_TO_COMPLY,
-                                        "the request could not be processed",
-                                        null));
-                    } else {
-                        mine.complete(a);
-                    }
-                });
-        return r;
+        return dispatch.serve(peer, req);
     }
 
     static String text(Avp a) {
@@ -691,74 +509,8 @@ public final class DiameterNode implements AutoCloseable {
         return Relay.routeRecordHas(req, p.name());
     }
 
-    private CompletableFuture<DiameterMessage> local(Peer peer, DiameterMessage req) {
-        LocalIdentity id = config.identity();
-        long app = req.applicationId();
-        boolean relay = id.applications().stream().anyMatch(ApplicationId::isRelay);
-        if (app != 0 && !relay && id.applications().stream().noneMatch(a -> a.id() == app)) {
-            return done(
-                    ErrorAnswers.build(
-                            req,
-                            id,
-                            dictionary,
-                            ResultCodes.DIAMETER_APPLICATION_UNSUPPORTED,
-                            "application " + app + " is not supported here",
-                            null));
-        }
-        RequestHandler h = handlers.get(handlerKey(app, req.commandCode()));
-        if (h == null) {
-            int rc = config.unsupportedCommandResult();
-            return done(
-                    ErrorAnswers.build(
-                            req,
-                            id,
-                            dictionary,
-                            rc,
-                            "command "
-                                    + req.commandCode()
-                                    + " of application "
-                                    + app
-                                    + " is not supported here",
-                            null));
-        }
-        DecodeFailure f = validator.validate(req);
-        if (f != null) {
-            return done(
-                    ErrorAnswers.build(
-                            req, id, dictionary, f.resultCode(), f.reason(), f.failedAvp()));
-        }
-        NodeRequestContext ctx = new NodeRequestContext(this, peer);
-        return Callbacks.run(callbacks, () -> h.handle(req, ctx));
-    }
-
     static CompletableFuture<DiameterMessage> done(DiameterMessage m) {
         return CompletableFuture.completedFuture(m);
-    }
-
-    // ---- inbound ------------------------------------------------------------------------------
-
-    private Peer locate(RemoteCapabilities cer, Connection c) {
-        Peer p = peers.get(key(cer.originHost()));
-        if (p != null) {
-            return p.isDynamic() && p.state() == PeerState.CLOSED ? replaceDynamic(p, cer, c) : p;
-        }
-        if (!config.acceptAnyPeer()) {
-            return null;
-        }
-        return replaceDynamic(null, cer, c);
-    }
-
-    private Peer replaceDynamic(Peer old, RemoteCapabilities cer, Connection c) {
-        PeerConfig pc = PeerConfig.builder().destinationHost(cer.originHost()).build();
-        Peer p = Peer.dynamic(context, pc, c.eventLoop());
-        String k = key(cer.originHost());
-        if (old != null) {
-            peers.replace(k, old, p);
-        } else if (peers.putIfAbsent(k, p) != null) {
-            return peers.get(k);
-        }
-        routesChanged();
-        return p;
     }
 
     // ---- closing ------------------------------------------------------------------------------
@@ -805,13 +557,7 @@ public final class DiameterNode implements AutoCloseable {
         return !debugPeers.isEmpty() && debugPeers.contains(key(peer.name()));
     }
 
-    /** Peers sorted for display: configured ones by index, then dynamic ones by name. */
     List<Peer> sortedPeers() {
-        List<Peer> out = new ArrayList<>(peers.values());
-        out.sort(
-                Comparator.comparing(Peer::isDynamic)
-                        .thenComparingInt((Peer p) -> p.config().index())
-                        .thenComparing(Peer::name));
-        return out;
+        return table.sorted();
     }
 }

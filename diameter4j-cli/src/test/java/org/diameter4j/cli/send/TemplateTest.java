@@ -101,7 +101,7 @@ class TemplateTest {
     @Test
     void anUnknownApplicationListsTheKnownNames() {
         fails(
-                "t.yaml:2: application: unknown application 'gyy' (use an id, or nasreq, gy, ro,"
+                "t.yaml:2:14: application: unknown application 'gyy' (use an id, or nasreq, gy, ro,"
                         + " rf, gx, s6a, relay)",
                 "command: CCR",
                 "application: gyy");
@@ -109,16 +109,16 @@ class TemplateTest {
 
     @Test
     void faultsNameTheLineAndThePath() {
-        fails("t.yaml:1: no 'command'", "application: gy");
-        fails("t.yaml:2: unknown key 'avp'", "command: CCR", "avp: {}");
+        fails("t.yaml:1:1: no 'command'", "application: gy");
+        fails("t.yaml:2:1: unknown key 'avp'", "command: CCR", "avp: {}");
         fails(
-                "t.yaml:4: avps.CC-Request-Type: unknown variable ${type}",
+                "t.yaml:4:20: avps.CC-Request-Type: unknown variable ${type}",
                 "command: CCR",
                 "application: gy",
                 "avps:",
                 "  CC-Request-Type: ${type}");
         fails(
-                "t.yaml:5: steps[0].repeat: must be 1..1000",
+                "t.yaml:5:13: steps[0].repeat: must be 1..1000",
                 "command: CCR",
                 "application: gy",
                 "steps:",
@@ -138,7 +138,7 @@ class TemplateTest {
         assertThatThrownBy(
                         () -> parse("command: CCR", "avps:", "  Session-Id: [unclosed", "  X: 1"))
                 .isInstanceOf(UserError.class)
-                .hasMessageMatching("t\\.yaml:[3-4]: syntax error: .*flow sequence.*");
+                .hasMessageMatching("t\\.yaml:[3-4]:[0-9]+: YAML syntax: .*flow sequence.*");
     }
 
     @Test

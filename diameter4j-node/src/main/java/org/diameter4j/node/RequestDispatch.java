@@ -1,0 +1,124 @@
+package org.diameter4j.node;
+
+import java.lang.System.Logger.Level;
+import java.util.concurrent.CompletableFuture;
+import org.diameter4j.codec.DecodeFailure;
+import org.diameter4j.codec.DiameterMessage;
+import org.diameter4j.codec.ResultCodes;
+import org.diameter4j.dictionary.MessageValidator;
+import org.diameter4j.peer.ApplicationId;
+import org.diameter4j.peer.LocalIdentity;
+import org.diameter4j.peer.internal.ErrorAnswers;
+import org.diameter4j.peer.internal.Peer;
+
+/**
+ * A request from a peer, on its way to an answer (RFC 6733 §6.1): relayed when this node is a relay
+ * and the request is not for it (§6.1.4–6.1.9, {@link Relay}); answered from the duplicate cache
+ * when it was seen before (§5.5.4); else checked — application supported (3007), command handled
+ * (3001 or the configured 5012), grammar (5005, 5008, 5009 … with Failed-AVP, §7) — and handed to
+ * its {@link RequestHandler} on the callback executor. The future always completes: a handler that
+ * fails or answers nothing becomes 5012 DIAMETER_UNABLE_TO_COMPLY.
+ */
+final class RequestDispatch {
+    private final DiameterNode node;
+    private final Relay relay;
+    private final DuplicateCache duplicates;
+    private final MessageValidator validator;
+
+    RequestDispatch(
+            DiameterNode node, Relay relay, DuplicateCache duplicates, MessageValidator validator) {
+        this.node = node;
+        this.relay = relay;
+        this.duplicates = duplicates;
+        this.validator = validator;
+    }
+
+    CompletableFuture<DiameterMessage> serve(Peer peer, DiameterMessage req) {
+        if (node.config.relay()) {
+            CompletableFuture<DiameterMessage> relayed = relay.relayed(peer, req);
+            if (relayed != null) {
+                return relayed;
+            }
+        }
+        String origin = DiameterNode.text(req.find(DiameterNode.ORIGIN_HOST));
+        if (origin == null) {
+            return local(peer, req);
+        }
+        CompletableFuture<DiameterMessage> mine = new CompletableFuture<>();
+        CompletableFuture<DiameterMessage> first = duplicates.firstOrRemember(origin, req, mine);
+        if (first != null) {
+            // RFC 6733 §5.5.4: a duplicate gets the first one's answer, not a second processing.
+            DiameterNode.LOG.log(
+                    Level.DEBUG,
+                    "duplicate request from "
+                            + origin
+                            + " (End-to-End "
+                            + Integer.toUnsignedString(req.endToEnd())
+                            + (req.isRetransmit() ? ", T flag" : "")
+                            + "): answered from the duplicate cache");
+            return first.thenApply(a -> DuplicateCache.answerFor(a, req));
+        }
+        CompletableFuture<DiameterMessage> r;
+        try {
+            r = local(peer, req);
+        } catch (RuntimeException e) {
+            r = CompletableFuture.failedFuture(e);
+        }
+        r.whenComplete(
+                (a, e) -> {
+                    if (e != null || a == null) {
+                        mine.complete(
+                                ErrorAnswers.build(
+                                        req,
+                                        node.config.identity(),
+                                        node.dictionary,
+                                        ResultCodes.DIAMETER_UNABLE_TO_COMPLY,
+                                        "the request could not be processed",
+                                        null));
+                    } else {
+                        mine.complete(a);
+                    }
+                });
+        return r;
+    }
+
+    private CompletableFuture<DiameterMessage> local(Peer peer, DiameterMessage req) {
+        LocalIdentity id = node.config.identity();
+        long app = req.applicationId();
+        boolean relay = id.applications().stream().anyMatch(ApplicationId::isRelay);
+        if (app != 0 && !relay && id.applications().stream().noneMatch(a -> a.id() == app)) {
+            return DiameterNode.done(
+                    ErrorAnswers.build(
+                            req,
+                            id,
+                            node.dictionary,
+                            ResultCodes.DIAMETER_APPLICATION_UNSUPPORTED,
+                            "application " + app + " is not supported here",
+                            null));
+        }
+        RequestHandler h = node.handlers.get(DiameterNode.handlerKey(app, req.commandCode()));
+        if (h == null) {
+            int rc = node.config.unsupportedCommandResult();
+            return DiameterNode.done(
+                    ErrorAnswers.build(
+                            req,
+                            id,
+                            node.dictionary,
+                            rc,
+                            "command "
+                                    + req.commandCode()
+                                    + " of application "
+                                    + app
+                                    + " is not supported here",
+                            null));
+        }
+        DecodeFailure f = validator.validate(req);
+        if (f != null) {
+            return DiameterNode.done(
+                    ErrorAnswers.build(
+                            req, id, node.dictionary, f.resultCode(), f.reason(), f.failedAvp()));
+        }
+        NodeRequestContext ctx = new NodeRequestContext(node, peer);
+        return Callbacks.run(node.callbacks, () -> h.handle(req, ctx));
+    }
+}
