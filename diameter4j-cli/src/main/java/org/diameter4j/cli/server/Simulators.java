@@ -8,7 +8,6 @@ import java.util.Map;
 import org.diameter4j.node.DiameterNode;
 import org.diameter4j.node.yaml.YamlReader;
 import org.diameter4j.peer.ApplicationId;
-import org.diameter4j.simulator.Rules;
 import org.diameter4j.simulator.cdf.CdfConfig;
 import org.diameter4j.simulator.cdf.CdfSimulator;
 import org.diameter4j.simulator.hss.HssSimulator;
@@ -19,7 +18,6 @@ import org.diameter4j.simulator.ocs.OcsConfig;
 import org.diameter4j.simulator.ocs.OcsSimulator;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /**
@@ -218,12 +216,8 @@ public final class Simulators implements AutoCloseable {
                                 ? " (IMSI 001010000000001, TS 35.208 test set 1 keys)"
                                 : " from the configuration"));
         HssSimulator.Builder b = HssSimulator.builder(SubscriberStore.inMemory(subs));
-        if (section instanceof MappingNode m) {
-            for (NodeTuple t : m.getValue()) {
-                if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals("rules")) {
-                    b.rules(Rules.read(yaml, t.getValueNode(), "hss.rules"));
-                }
-            }
+        if (section instanceof MappingNode) {
+            b.read(yaml, section, "hss"); // rules, max-registrations
             yaml.check();
         }
         return b.build();

@@ -34,6 +34,35 @@ class SimulatorsTest {
     }
 
     @Test
+    void inlineSectionsSetTheSessionBounds() throws Exception {
+        Simulators.Config c =
+                config(
+                        """
+                        cdf: {max-sessions: 500, session-timeout: 30m}
+                        hss:
+                          max-registrations: 700
+                          subscribers:
+                            - {imsi: "001010000000001", k: "465b5ce8b199b49faa5f0a2ee238a6bc", op: "cdc202d5123e20f62b6d676ac72cb318"}
+                        """);
+        assertThat(Simulators.cdfConfig(c, dir, new ArrayList<>()).maxSessions()).isEqualTo(500);
+        try (var hss = Simulators.hss(c, dir, new ArrayList<>())) {
+            assertThat(hss.maxRegistrations()).isEqualTo(700);
+        }
+        Simulators.Config bad =
+                config(
+                        """
+                        hss:
+                          max-registrations: 0
+                          subscribers: []
+                        """);
+        assertThatThrownBy(() -> Simulators.hss(bad, dir, new ArrayList<>()))
+                .hasMessage(
+                        dir.resolve("server.yaml")
+                                + ":2:22: hss.max-registrations: expected a number from 1 to"
+                                + " 2147483647, got 0");
+    }
+
+    @Test
     void aFaultInsideASectionNamesTheFileLineAndColumnOfTheWholeFile() throws Exception {
         Path f = dir.resolve("server.yaml");
         Simulators.Config ocs = config("cdf: {file: r.jsonl}\nocs:\n  tcc: 20\n");

@@ -18,6 +18,7 @@ import org.diameter4j.node.DiameterNode;
 import org.diameter4j.node.RequestContext;
 import org.diameter4j.node.RequestHandler;
 import org.diameter4j.peer.ApplicationId;
+import org.diameter4j.session.SessionStoreFullException;
 
 /**
  * A CDF for Rf offline charging (M-13, 3GPP TS 32.299, RFC 6733 §9): answers every ACR (application
@@ -37,6 +38,13 @@ import org.diameter4j.peer.ApplicationId;
  * the record cannot be stored: 3004 DIAMETER_TOO_BUSY (writer queue full or the CDF closing: the
  * client may send elsewhere) and 4002 DIAMETER_OUT_OF_SPACE (the write failed, RFC 6733 §9.4).
  *
+ * <p>The open accounting sessions (START seen, STOP not yet: RFC 6733 §8.2, stateful server) are
+ * held in a bounded store, {@link CdfSessions}: a START that would open one more than {@code
+ * max-sessions} is answered 5006 DIAMETER_RESOURCES_EXCEEDED and not stored; records of open
+ * sessions, INTERIM/STOP records of sessions not open, and EVENT records are served whatever the
+ * count. A STOP closes its session; with a session supervision timer Ts ({@link
+ * CdfConfig#sessionSupervision()}) so does a silence of Ts.
+ *
  * <pre>{@code
  * try (DiameterNode node = DiameterNode.start(NodeConfig.builder("cdf.example.net")
  *         .application(ApplicationId.acct(3)).listen("0.0.0.0:3868").acceptAnyPeer(true).build());
@@ -51,6 +59,7 @@ public final class CdfSimulator implements RequestHandler, AutoCloseable {
 
     private final CdfConfig config;
     private final RecordLog log;
+    private final CdfSessions sessions;
 
     /** Opens the record file (recovering it); register with {@link #register}. */
     public CdfSimulator(CdfConfig config) {
@@ -62,6 +71,7 @@ public final class CdfSimulator implements RequestHandler, AutoCloseable {
                         config.fsyncInterval().toMillis(),
                         config.maxDuplicateEntries(),
                         config.queueCapacity());
+        this.sessions = new CdfSessions(config.maxSessions(), config.sessionSupervision());
     }
 
     /**
@@ -94,6 +104,15 @@ public final class CdfSimulator implements RequestHandler, AutoCloseable {
 
     public RecordLog.Stats stats() {
         return log.stats();
+    }
+
+    /** Accounting sessions open now (at most {@code max-sessions}). */
+    public int openSessions() {
+        return sessions.size();
+    }
+
+    CdfSessions sessions() {
+        return sessions;
     }
 
     @Override
@@ -152,11 +171,42 @@ public final class CdfSimulator implements RequestHandler, AutoCloseable {
                                     + e.getMessage(),
                             null));
         }
+        long recordType = recordType(type);
+        CdfSessions.Open opened = null;
+        if (recordType == Names.START_RECORD) {
+            try {
+                opened = sessions.start(sessionId, recordNumber);
+            } catch (SessionStoreFullException full) {
+                // RFC 6733 §7.1.5: a resource limit of this CDF, not the request's fault; no
+                // Failed-AVP (§7.5: that names an erroneous AVP, and none is).
+                return CompletableFuture.completedFuture(
+                        aca(
+                                req,
+                                ctx,
+                                ResultCodes.DIAMETER_RESOURCES_EXCEEDED,
+                                sessionsFull(sessionId),
+                                type,
+                                number));
+            }
+        } else if (recordType == Names.INTERIM_RECORD) {
+            sessions.interim(sessionId, recordNumber);
+        } else if (recordType == Names.STOP_RECORD) {
+            sessions.close(sessionId);
+        }
+        CdfSessions.Open openedHere = opened;
         byte[] line =
                 line(req, ctx, sessionId, typeName, recordNumber).getBytes(StandardCharsets.UTF_8);
         return log.append(new RecordLog.Key(sessionId, recordNumber), line)
                 .handle(
                         (outcome, err) -> {
+                            if (openedHere != null
+                                    && (err != null || outcome == RecordLog.Outcome.DUPLICATE)) {
+                                // Not stored, or a late copy of a START stored before (perhaps
+                                // before its STOP): this request opens nothing. Should the copy
+                                // have overtaken its original in the writer, the open session is
+                                // closed early — it then merely stops counting against the bound.
+                                sessions.undoOpen(sessionId, openedHere);
+                            }
                             if (err == null) {
                                 return aca(
                                         req, ctx, ResultCodes.DIAMETER_SUCCESS, null, type, number);
@@ -175,6 +225,8 @@ public final class CdfSimulator implements RequestHandler, AutoCloseable {
                                         number);
                             }
                             if (c instanceof IOException) {
+                                // §8.2: "no space left to store records" ends an open session.
+                                sessions.close(sessionId);
                                 return aca(
                                         req,
                                         ctx,
@@ -191,6 +243,18 @@ public final class CdfSimulator implements RequestHandler, AutoCloseable {
                                     type,
                                     number);
                         });
+    }
+
+    private String sessionsFull(String sessionId) {
+        return "the CDF holds "
+                + sessions.maxSessions()
+                + " open accounting sessions (max-sessions) and cannot open "
+                + sessionId
+                + " — raise max-sessions in the CDF settings"
+                + (sessions.ts() == null
+                        ? ", or set session-timeout (or interim-interval) so that sessions whose"
+                                + " STOP never came are closed"
+                        : "");
     }
 
     private DiameterMessage aca(
@@ -272,6 +336,15 @@ public final class CdfSimulator implements RequestHandler, AutoCloseable {
 
     private static final JsonFactory JSON = new JsonFactory();
 
+    /** The Accounting-Record-Type, or -1 when unreadable (such a record is still stored). */
+    private static long recordType(Avp type) {
+        try {
+            return type.asUnsigned32();
+        } catch (RuntimeException e) {
+            return -1;
+        }
+    }
+
     private static String recordTypeName(Dictionary d, Avp type) {
         long v;
         try {
@@ -311,9 +384,13 @@ public final class CdfSimulator implements RequestHandler, AutoCloseable {
         }
     }
 
-    /** Writes what is queued, forces and closes the record file. The node is not closed. */
+    /**
+     * Writes what is queued, forces and closes the record file, and stops the session sweep. The
+     * node is not closed.
+     */
     @Override
     public void close() {
+        sessions.close();
         log.close();
     }
 

@@ -12,8 +12,10 @@ final class Names {
     static final int ACCOUNTING_RECORD_TYPE = 480;
     static final int ACCOUNTING_RECORD_NUMBER = 485;
 
+    // Accounting-Record-Type values (RFC 6733 §9.8.1).
     static final long START_RECORD = 2;
     static final long INTERIM_RECORD = 3;
+    static final long STOP_RECORD = 4;
 
     private Names() {}
 }

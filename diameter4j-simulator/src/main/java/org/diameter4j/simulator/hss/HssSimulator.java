@@ -6,11 +6,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.diameter4j.codec.Avp;
@@ -30,8 +28,11 @@ import org.diameter4j.s6a.S6aRequest;
 import org.diameter4j.s6a.S6aResult;
 import org.diameter4j.s6a.milenage.EpsAka;
 import org.diameter4j.s6a.milenage.EpsAka.EutranVector;
+import org.diameter4j.session.InMemorySessionStore;
+import org.diameter4j.session.SessionStoreFullException;
 import org.diameter4j.simulator.Rules;
 import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 
@@ -50,6 +51,12 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
  *       DIAMETER_AUTHENTICATION_DATA_UNAVAILABLE.
  *   <li>PUR → PUA 2001; PUA-Flags "freeze M-TMSI" when it comes from the serving MME, which is then
  *       forgotten.
+ *   <li>The registrations (IMSI → serving MME) are held in a bounded {@link InMemorySessionStore}:
+ *       a ULR that would register one more IMSI than {@code max-registrations} (default {@value
+ *       #DEFAULT_MAX_REGISTRATIONS}) gets Result-Code 5006 DIAMETER_RESOURCES_EXCEEDED (RFC 6733
+ *       §7.1.5) with an Error-Message naming the bound; registered IMSIs are still served. A
+ *       registration has no lifetime in S6a: it lasts until a PUR from its MME (TS 29.272 §5.2.1.3)
+ *       or a successful CLR (§5.2.1.2) ends it.
  *   <li>An unknown IMSI gets Experimental-Result 5001 DIAMETER_ERROR_USER_UNKNOWN (vendor 10415).
  *   <li>Negative tests: {@link Rules} are applied per command ("ULR", "AIR", "PUR") and subscriber
  *       (the IMSI). A rule's result that is a TS 29.272 Experimental-Result-Code (4181, 4182, 5001,
@@ -74,12 +81,26 @@ public final class HssSimulator implements AutoCloseable {
     private final int maxVectors;
     private final Duration requestTimeout;
     private final ExecutorService auc;
-    private final Map<String, Registration> registrations = new ConcurrentHashMap<>();
+    private final int maxRegistrations;
+    private final InMemorySessionStore<Registration> registrations;
     private volatile DiameterNode node;
     private volatile S6aMessages s6a;
 
     /** Where a subscriber is registered: the MME's identity (from its ULR). */
     public record Registration(String mmeHost, String mmeRealm) {}
+
+    /**
+     * Registrations held at once unless {@code max-registrations} says otherwise; one more is
+     * answered 5006. About 260 bytes each (measured, see docs/configuration.md), so about 26 MB
+     * when full.
+     */
+    public static final int DEFAULT_MAX_REGISTRATIONS = 100_000;
+
+    /**
+     * The lifetime given to a registration in the store: S6a has none (a registration ends with PUR
+     * or CLR, TS 29.272 §5.2.1), so a century — kept, but counted against the bound.
+     */
+    private static final Duration KEPT = Duration.ofDays(36_500);
 
     private HssSimulator(Builder b) {
         this.store = b.store;
@@ -87,6 +108,8 @@ public final class HssSimulator implements AutoCloseable {
         this.ulaFlags = b.ulaFlags;
         this.maxVectors = b.maxVectors;
         this.requestTimeout = b.requestTimeout;
+        this.maxRegistrations = b.maxRegistrations;
+        this.registrations = new InMemorySessionStore<>(b.maxRegistrations);
         this.auc =
                 Executors.newSingleThreadExecutor(
                         r -> {
@@ -102,18 +125,13 @@ public final class HssSimulator implements AutoCloseable {
 
     /**
      * An HSS from one YAML/JSON file holding {@code subscribers} and, optionally, {@code rules}
-     * (the format of {@link Rules#read}); every fault names file, line and column.
+     * (the format of {@link Rules#read}) and {@code max-registrations}; every fault names file,
+     * line and column.
      */
     public static HssSimulator fromFile(Path file) {
         YamlReader yaml = YamlReader.read(file);
         Builder b = builder(SubscriberStore.load(yaml, file, SubscriberStore.DEFAULT_STEP));
-        if (yaml.root() instanceof MappingNode m) {
-            for (NodeTuple t : m.getValue()) {
-                if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals("rules")) {
-                    b.rules(Rules.read(yaml, t.getValueNode(), "rules"));
-                }
-            }
-        }
+        b.read(yaml, yaml.root(), "");
         yaml.check();
         return b.build();
     }
@@ -135,7 +153,17 @@ public final class HssSimulator implements AutoCloseable {
 
     /** The MME the subscriber is registered at, if any. */
     public Optional<Registration> registration(String imsi) {
-        return Optional.ofNullable(registrations.get(imsi));
+        return imsi == null ? Optional.empty() : registrations.get(imsi);
+    }
+
+    /** How many subscribers are registered at an MME now (at most {@code max-registrations}). */
+    public int registrationCount() {
+        return registrations.size();
+    }
+
+    /** The bound on registrations; one more is answered 5006. */
+    public int maxRegistrations() {
+        return maxRegistrations;
     }
 
     /** Registers the ULR, AIR and PUR handlers on {@code n}. */
@@ -199,7 +227,24 @@ public final class HssSimulator implements AutoCloseable {
                             null,
                             null));
         }
-        registrations.put(sub.imsi(), new Registration(r.originHost(), r.originRealm()));
+        try {
+            register(sub.imsi(), new Registration(r.originHost(), r.originRealm()));
+        } catch (SessionStoreFullException full) {
+            // RFC 6733 §7.1.5: a resource limit of this HSS, not the request's fault; no Failed-AVP
+            // (§7.5: that names an erroneous AVP, and none is).
+            LOG.log(Level.WARNING, () -> "ULR " + sub.imsi() + ": 5006, " + full.getMessage());
+            return done(
+                    ctx.errorAnswer(
+                            ulr,
+                            ResultCodes.DIAMETER_RESOURCES_EXCEEDED,
+                            "the HSS holds "
+                                    + maxRegistrations
+                                    + " registrations (max-registrations) and cannot register "
+                                    + sub.imsi()
+                                    + " — raise max-registrations in the HSS settings, or purge"
+                                    + " (PUR) UEs that left",
+                            null));
+        }
         long flags = r.ulrFlags() == null ? 0 : r.ulrFlags();
         boolean skip = (flags & S6a.ULR_SKIP_SUBSCRIBER_DATA) != 0;
         LOG.log(Level.DEBUG, () -> "ULR " + sub.imsi() + " from " + r.originHost() + ": 2001");
@@ -284,15 +329,34 @@ public final class HssSimulator implements AutoCloseable {
                             S6aResult.experimental(S6a.DIAMETER_ERROR_USER_UNKNOWN),
                             null));
         }
-        Registration reg = registrations.get(sub.imsi());
+        Registration reg = registrations.get(sub.imsi()).orElse(null);
         long flags = 0;
         if (reg != null
                 && reg.mmeHost() != null
                 && reg.mmeHost().equalsIgnoreCase(r.originHost())) {
-            registrations.remove(sub.imsi(), reg);
+            unregister(sub.imsi(), reg);
             flags = S6a.PUA_FREEZE_M_TMSI;
         }
         return done(s6a.pua(pur, node.identity(), S6aResult.SUCCESS, flags));
+    }
+
+    /**
+     * The subscriber is now served by {@code reg}'s MME (a ULR was accepted).
+     *
+     * @throws SessionStoreFullException when {@code max-registrations} IMSIs are registered and
+     *     this one is not
+     */
+    void register(String imsi, Registration reg) {
+        registrations.put(imsi, reg, KEPT);
+    }
+
+    /** Drops the registration if it is still {@code reg} (a ULR from another MME may have won). */
+    private void unregister(String imsi, Registration reg) {
+        try {
+            registrations.compute(imsi, KEPT, (id, cur) -> cur == reg ? null : cur);
+        } catch (SessionStoreFullException gone) {
+            // the IMSI was no longer registered (and the store is full): nothing to drop
+        }
     }
 
     // ---- HSS-initiated ------------------------------------------------------------------------
@@ -303,7 +367,7 @@ public final class HssSimulator implements AutoCloseable {
      * a success. Fails with IllegalStateException when the subscriber is not registered.
      */
     public CompletableFuture<S6aAnswer> cancelLocation(String imsi, String cancellationType) {
-        Registration reg = registrations.get(imsi);
+        Registration reg = registration(imsi).orElse(null);
         if (node == null || reg == null) {
             return CompletableFuture.failedFuture(
                     new IllegalStateException(
@@ -319,7 +383,7 @@ public final class HssSimulator implements AutoCloseable {
                         a -> {
                             S6aAnswer cla = S6aAnswer.of(a, node.dictionary());
                             if (cla.isSuccess()) {
-                                registrations.remove(imsi, reg);
+                                unregister(imsi, reg);
                             }
                             return cla;
                         });
@@ -327,7 +391,7 @@ public final class HssSimulator implements AutoCloseable {
 
     /** Sends IDR with the subscriber's current Subscription-Data to the MME it is registered at. */
     public CompletableFuture<S6aAnswer> insertSubscriberData(String imsi) {
-        Registration reg = registrations.get(imsi);
+        Registration reg = registration(imsi).orElse(null);
         Subscriber sub = store.find(imsi);
         if (node == null || reg == null || sub == null) {
             return CompletableFuture.failedFuture(
@@ -429,9 +493,57 @@ public final class HssSimulator implements AutoCloseable {
         private long ulaFlags = S6a.ULA_SEPARATION_INDICATION;
         private int maxVectors = 5;
         private Duration requestTimeout = Duration.ofSeconds(10);
+        private int maxRegistrations = DEFAULT_MAX_REGISTRATIONS;
 
         Builder(SubscriberStore store) {
             this.store = Objects.requireNonNull(store, "subscriber store");
+        }
+
+        /**
+         * The HSS settings beside the subscribers at {@code n} of a configuration file ({@code
+         * rules}, {@code max-registrations}), {@code path} its place ({@code ""} for an HSS file,
+         * {@code hss} inline); nothing when {@code n} is a bare list of subscribers. Faults are
+         * recorded in {@code yaml} (the caller checks); unknown keys are the subscriber reader's.
+         */
+        public Builder read(YamlReader yaml, Node n, String path) {
+            if (!(n instanceof MappingNode m)) {
+                return this;
+            }
+            String p = path.isEmpty() ? "" : path + ".";
+            for (NodeTuple t : m.getValue()) {
+                if (!(t.getKeyNode() instanceof ScalarNode k)) {
+                    continue;
+                }
+                switch (k.getValue()) {
+                    case "rules" -> rules(Rules.read(yaml, t.getValueNode(), p + "rules"));
+                    case "max-registrations" -> {
+                        Long v =
+                                yaml.number(
+                                        t.getValueNode(),
+                                        p + "max-registrations",
+                                        1,
+                                        Integer.MAX_VALUE);
+                        if (v != null) {
+                            maxRegistrations(v.intValue());
+                        }
+                    }
+                    default -> {}
+                }
+            }
+            return this;
+        }
+
+        /**
+         * Registrations held at once (default {@value HssSimulator#DEFAULT_MAX_REGISTRATIONS}); a
+         * ULR registering one more IMSI is answered 5006 DIAMETER_RESOURCES_EXCEEDED.
+         */
+        public Builder maxRegistrations(int n) {
+            if (n < 1) {
+                throw new IllegalArgumentException(
+                        "max-registrations must be at least 1, not " + n);
+            }
+            this.maxRegistrations = n;
+            return this;
         }
 
         public Builder rules(Rules r) {

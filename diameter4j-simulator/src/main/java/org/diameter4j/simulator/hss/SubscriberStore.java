@@ -31,6 +31,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * subscribers, or a map whose {@code subscribers} key holds that list:
  *
  * <pre>
+ * max-registrations: 100000              # optional: IMSIs registered at once; one more: 5006
  * subscribers:
  *   - imsi: "001010000000001"            # quote it: YAML reads 0-led digits as octal numbers
  *     k: "465b5ce8b199b49faa5f0a2ee238a6bc"
@@ -301,8 +302,11 @@ public final class SubscriberStore {
         return m;
     }
 
-    /** The top-level keys of a subscriber file (rules: see {@link HssSimulator#fromFile}). */
-    static final List<String> FILE_KEYS = List.of("subscribers", "rules");
+    /**
+     * The top-level keys of a subscriber file (rules and max-registrations: see {@link
+     * HssSimulator.Builder#read}).
+     */
+    static final List<String> FILE_KEYS = List.of("subscribers", "rules", "max-registrations");
 
     /**
      * Subscribers at {@code n} of a configuration file: a list, or a mapping whose {@code

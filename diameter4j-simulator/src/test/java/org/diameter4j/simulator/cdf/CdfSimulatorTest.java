@@ -247,6 +247,74 @@ class CdfSimulatorTest {
         }
     }
 
+    @Test
+    void aStartBeyondMaxSessionsIsAnswered5006AndNotStoredWhileOpenSessionsGoOn() throws Exception {
+        Path file = dir.resolve("bound.jsonl");
+        try (DiameterNode server = RfNodes.cdfNode(0);
+                CdfSimulator cdf =
+                        CdfSimulator.start(server, CdfConfig.builder(file).maxSessions(2).build());
+                DiameterNode client =
+                        RfNodes.client(
+                                "pgw.example.com", server.listenAddresses().get(0).getPort())) {
+            assertThat(rc(client, acr("s;a", "START_RECORD", 0))).isEqualTo(2001);
+            assertThat(rc(client, acr("s;b", "START_RECORD", 0))).isEqualTo(2001);
+
+            DiameterMessage refused = send(client, acr("s;c", "START_RECORD", 0));
+            assertThat(resultCode(refused)).isEqualTo(5006);
+            assertThat(D.get(refused, "Error-Message").asUtf8())
+                    .contains("2 open accounting sessions")
+                    .contains("raise max-sessions");
+            assertThat(refused.find(279, 0)).as("no Failed-AVP: no AVP is at fault").isNull();
+            assertThat(D.get(refused, "Accounting-Record-Type").asUnsigned32()).isEqualTo(2);
+            assertThat(D.get(refused, "Accounting-Record-Number").asUnsigned32()).isZero();
+            assertThat(records(file, "s;c")).isEmpty();
+
+            // Full: the open sessions, records of sessions not open, and EVENTs are still served.
+            assertThat(rc(client, acr("s;a", "INTERIM_RECORD", 1))).isEqualTo(2001);
+            assertThat(rc(client, acr("s;b", "START_RECORD", 0))).as("a copy").isEqualTo(2001);
+            assertThat(rc(client, acr("s;x", "INTERIM_RECORD", 7))).isEqualTo(2001);
+            assertThat(rc(client, acr("s;y", "STOP_RECORD", 9))).isEqualTo(2001);
+            assertThat(rc(client, acr("s;e", "EVENT_RECORD", 0))).isEqualTo(2001);
+            assertThat(cdf.openSessions()).isEqualTo(2);
+
+            // A STOP frees a slot; a late copy of the stopped session's START reopens nothing.
+            assertThat(rc(client, acr("s;a", "STOP_RECORD", 2))).isEqualTo(2001);
+            assertThat(rc(client, acr("s;a", "START_RECORD", 0))).isEqualTo(2001);
+            assertThat(cdf.openSessions()).isEqualTo(1);
+            assertThat(rc(client, acr("s;c", "START_RECORD", 0))).isEqualTo(2001);
+            assertThat(cdf.sessions().lastRecordNumber("s;c")).hasValue(0);
+            assertThat(cdf.sessions().lastRecordNumber("s;a")).isEmpty();
+            assertThat(records(file, "s;c")).hasSize(1);
+        }
+    }
+
+    @Test
+    void tsIsSetOrTwiceTheInterimIntervalOrNone() {
+        Path f = dir.resolve("ts.jsonl");
+        assertThat(CdfConfig.builder(f).build().sessionSupervision()).isNull();
+        assertThat(
+                        CdfConfig.builder(f)
+                                .interimInterval(Duration.ofMinutes(10))
+                                .build()
+                                .sessionSupervision())
+                .isEqualTo(Duration.ofMinutes(20));
+        assertThat(
+                        CdfConfig.builder(f)
+                                .interimInterval(Duration.ofMinutes(10))
+                                .sessionTimeout(Duration.ofMinutes(11))
+                                .build()
+                                .sessionSupervision())
+                .isEqualTo(Duration.ofMinutes(11));
+    }
+
+    private static DiameterMessage send(DiameterNode client, DiameterMessage acr) throws Exception {
+        return client.send(acr).get(5, TimeUnit.SECONDS);
+    }
+
+    private static long rc(DiameterNode client, DiameterMessage acr) throws Exception {
+        return resultCode(send(client, acr));
+    }
+
     @ParameterizedTest
     @EnumSource(FsyncPolicy.class)
     void everyFsyncPolicyStoresTheRecords(FsyncPolicy policy) throws Exception {
