@@ -6,8 +6,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.diameter4j.codec.type.DiameterAddress;
 import org.diameter4j.dictionary.Dictionary;
 import org.diameter4j.dictionary.DictionaryBuilder;
@@ -36,41 +34,32 @@ final class ConfigValues {
         return yaml;
     }
 
-    private static final Pattern APP = Pattern.compile("(?:vendor:(\\d+):)?(auth|acct):(\\d+)");
-
-    /** An application: a name of {@link Applications}, or its numeric form. */
+    /**
+     * An application: a name of {@link Applications} or {@code auth:<id>}, {@code acct:<id>},
+     * {@code vendor:<vendor-id>:auth|acct:<id>} (RFC 6733 §6.8, §6.9), as {@link
+     * Applications#parse} reads them.
+     */
     ApplicationId application(Node n, String path) {
         String s = yaml.string(n, path);
         if (s == null) {
             return null;
         }
-        String k = s.trim().toLowerCase(Locale.ROOT);
-        ApplicationId a = Applications.byName(k).orElse(null);
-        if (a != null) {
-            return a;
+        try {
+            return Applications.parse(s);
+        } catch (IllegalArgumentException e) {
+            yaml.problem(
+                    n,
+                    path,
+                    "unknown application "
+                            + YamlReader.quote(n)
+                            + YamlReader.suggestion(
+                                    s.trim().toLowerCase(Locale.ROOT), Applications.names())
+                            + "; known names: "
+                            + String.join(", ", Applications.names())
+                            + ", or "
+                            + Applications.NUMERIC_FORMS);
+            return null;
         }
-        Matcher mm = APP.matcher(k);
-        if (mm.matches()) {
-            try {
-                int vendor = mm.group(1) == null ? 0 : (int) Long.parseLong(mm.group(1));
-                long id = Long.parseLong(mm.group(3));
-                if (id <= 0xffffffffL) {
-                    return new ApplicationId(id, vendor, mm.group(2).equals("acct"));
-                }
-            } catch (NumberFormatException e) {
-                // too large: reported below
-            }
-        }
-        yaml.problem(
-                n,
-                path,
-                "unknown application "
-                        + YamlReader.quote(n)
-                        + YamlReader.suggestion(k, Applications.names())
-                        + "; known names: "
-                        + String.join(", ", Applications.names())
-                        + ", or auth:<id>, acct:<id>, vendor:<vendor-id>:auth:<id>, vendor:<vendor-id>:acct:<id>");
-        return null;
     }
 
     /**
