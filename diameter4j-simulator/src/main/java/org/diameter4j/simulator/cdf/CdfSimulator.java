@@ -317,7 +317,7 @@ public final class CdfSimulator implements RequestHandler, AutoCloseable {
         StringWriter out = new StringWriter(512);
         try (JsonGenerator g = JSON.createGenerator(out)) {
             g.writeStartObject();
-            g.writeStringField("time", config.clock().instant().toString());
+            g.writeStringField("time", config.timers().instant().toString());
             g.writeStringField("peer", ctx.peerName() != null ? ctx.peerName() : "");
             g.writeStringField("Session-Id", sessionId);
             g.writeStringField("Accounting-Record-Type", typeName);
