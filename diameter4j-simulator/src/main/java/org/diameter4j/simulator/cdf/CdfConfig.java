@@ -32,8 +32,9 @@ import org.yaml.snakeyaml.nodes.Node;
  * @param rules negative-test rules: command "ACR", subscriber = the first Subscription-Id-Data
  *     (also inside Service-Information) or else User-Name, request-type = START, INTERIM, STOP or
  *     EVENT
- * @param timers whose wall clock ({@link Timers#instant()}) gives the "time" written with each
- *     record; {@link Timers#system()} by default
+ * @param timers where the session supervision timer Ts runs and whose wall clock ({@link
+ *     Timers#instant()}) gives the "time" written with each record; {@link Timers#system()} by
+ *     default
  */
 public record CdfConfig(
         Path file,
@@ -233,8 +234,8 @@ public record CdfConfig(
         }
 
         /**
-         * The wall clock of the records' "time" (a {@link org.diameter4j.peer.ManualTimers} in
-         * tests).
+         * Where Ts runs and the records' "time" is read (a {@link org.diameter4j.peer.ManualTimers}
+         * in tests).
          */
         public Builder timers(Timers t) {
             this.timers = Objects.requireNonNull(t, "timers");

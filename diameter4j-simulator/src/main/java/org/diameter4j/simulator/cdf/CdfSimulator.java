@@ -71,7 +71,8 @@ public final class CdfSimulator implements RequestHandler, AutoCloseable {
                         config.fsyncInterval().toMillis(),
                         config.maxDuplicateEntries(),
                         config.queueCapacity());
-        this.sessions = new CdfSessions(config.maxSessions(), config.sessionSupervision());
+        this.sessions =
+                new CdfSessions(config.maxSessions(), config.sessionSupervision(), config.timers());
     }
 
     /**
