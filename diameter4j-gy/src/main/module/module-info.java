@@ -10,5 +10,4 @@ module org.diameter4j.gy {
     exports org.diameter4j.gy;
     exports org.diameter4j.gy.client;
     exports org.diameter4j.gy.server;
-    exports org.diameter4j.gy.time;
 }

@@ -27,6 +27,7 @@ import org.diameter4j.peer.HostResolver;
 import org.diameter4j.peer.LocalIdentity;
 import org.diameter4j.peer.PeerConfig;
 import org.diameter4j.peer.PeerNotReadyException;
+import org.diameter4j.peer.Timers;
 import org.diameter4j.peer.internal.Ids;
 import org.diameter4j.peer.internal.Peer;
 import org.diameter4j.transport.Listener;
@@ -104,7 +105,7 @@ public final class DiameterNode implements AutoCloseable {
                 new DuplicateCache(
                         config.duplicateWindow().toMillis(),
                         config.duplicateCapacity(),
-                        () -> System.nanoTime() / 1_000_000);
+                        Timers.system()::nowMillis);
         this.dispatch =
                 new RequestDispatch(
                         this, new Relay(this), duplicates, new MessageValidator(dictionary));
@@ -298,7 +299,7 @@ public final class DiameterNode implements AutoCloseable {
         if (until == null) {
             return false;
         }
-        if (System.nanoTime() / 1_000_000 < until) {
+        if (Timers.system().nowMillis() < until) {
             return true;
         }
         busyUntil.remove(p, until);

@@ -17,6 +17,7 @@ import org.diameter4j.peer.HostResolver;
 import org.diameter4j.peer.LocalIdentity;
 import org.diameter4j.peer.PeerState;
 import org.diameter4j.peer.StrictSend;
+import org.diameter4j.peer.Timers;
 import org.diameter4j.peer.internal.Ids;
 import org.diameter4j.peer.internal.Peer;
 import org.diameter4j.peer.internal.PeerContext;
@@ -226,6 +227,6 @@ final class NodePeerContext implements PeerContext {
     /** A 3004 DIAMETER_TOO_BUSY from {@code peer}: route around it for the back-off (§7.1.3). */
     private void backOff(Peer peer) {
         node.busyUntil.put(
-                peer, System.nanoTime() / 1_000_000 + node.config.busyBackoff().toMillis());
+                peer, Timers.system().nowMillis() + node.config.busyBackoff().toMillis());
     }
 }

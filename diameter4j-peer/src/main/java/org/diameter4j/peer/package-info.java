@@ -8,6 +8,11 @@
  * org.diameter4j.peer.RequestTimeoutException}, {@link
  * org.diameter4j.peer.PeerDisconnectedException}).
  *
+ * <p>{@link org.diameter4j.peer.Timers} is the one timer and clock abstraction of diameter4j: the
+ * peer's timers run on it (on the peer's event loop), and so do the credit-control and accounting
+ * timers above (on {@link org.diameter4j.peer.Timers#system()}). Tests drive it by hand with {@link
+ * org.diameter4j.peer.ManualTimers}.
+ *
  * <p>The state machine, the watchdog and the pending requests live in {@code
  * org.diameter4j.peer.internal}, which only diameter4j's own modules read.
  */

@@ -12,7 +12,6 @@ import static org.diameter4j.avps.Avps.SERVICE_CONTEXT_ID;
 import static org.diameter4j.avps.Avps.SESSION_ID;
 import static org.diameter4j.avps.Avps.USER_NAME;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -22,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import org.diameter4j.codec.Avp;
 import org.diameter4j.codec.DiameterMessage;
 import org.diameter4j.dictionary.Dictionary;
+import org.diameter4j.peer.Timers;
 
 /**
  * One Rf accounting session of a CTF (RFC 6733 §9, 3GPP TS 32.299 §6.1): START, INTERIM … STOP
@@ -32,9 +32,10 @@ import org.diameter4j.dictionary.Dictionary;
  *       every record (RFC 6733 §9.8.3); an EVENT record is the only record of its session, number
  *       0.
  *   <li>Every ACR carries Session-Id (the same for the whole session), Accounting-Record-Type,
- *       Accounting-Record-Number, Acct-Application-Id 3, Event-Timestamp (from the clock),
- *       Service-Context-Id, optionally User-Name, Destination-Host/-Realm, and the AVPs the {@link
- *       RecordContent} callback supplies for that record (Service-Information …).
+ *       Accounting-Record-Number, Acct-Application-Id 3, Event-Timestamp (from {@link
+ *       Timers#instant()}), Service-Context-Id, optionally User-Name, Destination-Host/-Realm, and
+ *       the AVPs the {@link RecordContent} callback supplies for that record (Service-Information
+ *       …).
  *   <li>Acct-Interim-Interval of a successful ACA to START or INTERIM (or the configured default
  *       when the ACA has none) schedules the next INTERIM record that long after the previous
  *       record was sent (RFC 6733 §9.8.2); 0 means none. A failed or unanswered INTERIM keeps the
@@ -88,8 +89,7 @@ public final class AccountingSession {
     private final String destinationRealm;
     private final String destinationHost;
     private final RecordContent content;
-    private final AccountingTimer timer;
-    private final Clock clock;
+    private final Timers timers;
     private final Duration requestTimeout;
     private final Duration defaultInterimInterval;
     private final RecordListener listener;
@@ -97,7 +97,7 @@ public final class AccountingSession {
     private State state = State.NEW;
     private long nextNumber;
     private Long interimSeconds;
-    private AccountingTimer.Task scheduled;
+    private Timers.Timer scheduled;
     private long lastPeriodicNumber = -1;
 
     private AccountingSession(Builder b) {
@@ -111,8 +111,7 @@ public final class AccountingSession {
         this.destinationRealm = b.destinationRealm;
         this.destinationHost = b.destinationHost;
         this.content = b.content;
-        this.timer = b.timer;
-        this.clock = b.clock;
+        this.timers = b.timers;
         this.requestTimeout = b.requestTimeout;
         this.defaultInterimInterval = b.defaultInterimInterval;
         this.listener = b.listener;
@@ -172,6 +171,7 @@ public final class AccountingSession {
     private CompletableFuture<AccountingAnswer> record(RecordType type) {
         long number;
         Instant sentAt;
+        long sentAtMillis;
         CompletableFuture<DiameterMessage> sent;
         synchronized (this) {
             String refused = refusal(type);
@@ -180,7 +180,8 @@ public final class AccountingSession {
                         new IllegalStateException("session " + sessionId + ": " + refused));
             }
             number = nextNumber;
-            sentAt = clock.instant();
+            sentAt = timers.instant();
+            sentAtMillis = timers.nowMillis();
             DiameterMessage acr;
             try {
                 acr = build(type, number, sentAt);
@@ -217,7 +218,7 @@ public final class AccountingSession {
                         .orTimeout(requestTimeout.toMillis() + 5_000, TimeUnit.MILLISECONDS)
                         .thenApply(aca -> AccountingAnswer.read(dictionary, aca));
         return out.whenComplete(
-                (answer, failure) -> answered(type, number, sentAt, answer, failure));
+                (answer, failure) -> answered(type, number, sentAtMillis, answer, failure));
     }
 
     private String refusal(RecordType type) {
@@ -238,7 +239,7 @@ public final class AccountingSession {
     private void answered(
             RecordType type,
             long number,
-            Instant sentAt,
+            long sentAtMillis,
             AccountingAnswer answer,
             Throwable error) {
         Throwable failure =
@@ -259,9 +260,9 @@ public final class AccountingSession {
                 boolean go =
                         type == RecordType.INTERIM_RECORD || (answer != null && answer.isSuccess());
                 if (go && interimSeconds != null && interimSeconds > 0) {
-                    Duration delay =
-                            Duration.between(clock.instant(), sentAt.plusSeconds(interimSeconds));
-                    schedule(delay.isNegative() ? Duration.ZERO : delay);
+                    // §9.8.2: the interval runs from when the record was sent, not answered.
+                    long due = sentAtMillis + TimeUnit.SECONDS.toMillis(interimSeconds);
+                    schedule(Math.max(0, due - timers.nowMillis()));
                 }
             }
         }
@@ -275,14 +276,14 @@ public final class AccountingSession {
         }
     }
 
-    private void schedule(Duration delay) {
+    private void schedule(long delayMillis) {
         cancelSchedule();
-        AccountingTimer.Task[] self = new AccountingTimer.Task[1];
-        self[0] = timer.schedule(delay, () -> fired(self));
+        Timers.Timer[] self = new Timers.Timer[1];
+        self[0] = timers.schedule(delayMillis, () -> fired(self));
         scheduled = self[0];
     }
 
-    private void fired(AccountingTimer.Task[] self) {
+    private void fired(Timers.Timer[] self) {
         synchronized (this) {
             if (state != State.STARTED || scheduled == null || scheduled != self[0]) {
                 return;
@@ -348,8 +349,7 @@ public final class AccountingSession {
         private String destinationRealm;
         private String destinationHost;
         private RecordContent content = RecordContent.none();
-        private AccountingTimer timer;
-        private Clock clock = Clock.systemUTC();
+        private Timers timers = Timers.system();
         private Duration requestTimeout = Duration.ofSeconds(10);
         private Duration defaultInterimInterval;
         private RecordListener listener;
@@ -395,15 +395,12 @@ public final class AccountingSession {
             return this;
         }
 
-        /** The timer of scheduled INTERIM records; default {@link AccountingTimer#shared()}. */
-        public Builder timer(AccountingTimer t) {
-            this.timer = t;
-            return this;
-        }
-
-        /** Event-Timestamp and the INTERIM schedule read this clock. */
-        public Builder clock(Clock c) {
-            this.clock = Objects.requireNonNull(c, "clock");
+        /**
+         * Where the INTERIM schedule runs and Event-Timestamp is read; default {@link
+         * Timers#system()}, a {@link org.diameter4j.peer.ManualTimers} in tests.
+         */
+        public Builder timers(Timers t) {
+            this.timers = Objects.requireNonNull(t, "timers");
             return this;
         }
 
@@ -426,9 +423,6 @@ public final class AccountingSession {
         }
 
         public AccountingSession build() {
-            if (timer == null) {
-                timer = AccountingTimer.shared();
-            }
             return new AccountingSession(this);
         }
     }

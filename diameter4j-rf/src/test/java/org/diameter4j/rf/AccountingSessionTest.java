@@ -11,16 +11,45 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.diameter4j.codec.DiameterMessage;
 import org.diameter4j.dictionary.Dictionary;
+import org.diameter4j.peer.ManualTimers;
+import org.diameter4j.peer.Timers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/**
- * Record sequencing (RFC 6733 §9.8.3) and INTERIM scheduling (§9.8.2) with a fake clock and timer.
- */
+/** Record sequencing (RFC 6733 §9.8.3) and INTERIM scheduling (§9.8.2) on a virtual clock. */
 @Timeout(20)
 class AccountingSessionTest {
     private static final Dictionary D = Dictionary.standard();
     private static final Instant T0 = Instant.parse("2026-11-22T06:00:00Z");
+
+    /**
+     * Virtual timers that also keep each task, so a test can run one after its cancel, as a timer
+     * thread that lost the race with the cancel would.
+     */
+    static final class RacingTimers implements Timers {
+        final ManualTimers clock = new ManualTimers(0, T0);
+        final List<Runnable> tasks = new ArrayList<>();
+
+        @Override
+        public synchronized Timer schedule(long delayMillis, Runnable task) {
+            tasks.add(task);
+            return clock.schedule(delayMillis, task);
+        }
+
+        @Override
+        public long nowMillis() {
+            return clock.nowMillis();
+        }
+
+        @Override
+        public Instant instant() {
+            return clock.instant();
+        }
+
+        synchronized Runnable last() {
+            return tasks.get(tasks.size() - 1);
+        }
+    }
 
     /** A sender that keeps every ACR and lets the test answer it. */
     static final class FakeSender implements AccountingSession.Sender {
@@ -69,12 +98,11 @@ class AccountingSessionTest {
     @Test
     void recordsAreNumberedFromZeroAndCarryTheSessionAndTheCallbacksAvps() throws Exception {
         FakeSender sender = new FakeSender();
-        FakeClock clock = new FakeClock(T0);
+        ManualTimers clock = new ManualTimers(0, T0);
         List<String> asked = new ArrayList<>();
         AccountingSession s =
                 AccountingSession.builder(D, sender, "pgw.example.com;1;1")
-                        .clock(clock)
-                        .timer(new FakeTimer())
+                        .timers(clock)
                         .userName("41780000001")
                         .content(
                                 (t, n) -> {
@@ -142,7 +170,7 @@ class AccountingSessionTest {
                         .destinationRealm("example.net")
                         .destinationHost("cdf.example.net")
                         .userName("41780000001")
-                        .timer(new FakeTimer())
+                        .timers(new ManualTimers())
                         .build();
         for (RecordType t : RecordType.values()) {
             DiameterMessage byName =
@@ -170,7 +198,7 @@ class AccountingSessionTest {
         FakeSender sender = new FakeSender();
         AccountingSession s =
                 AccountingSession.builder(D, sender, "sms.example.com;1;9")
-                        .timer(new FakeTimer())
+                        .timers(new ManualTimers())
                         .build();
         CompletableFuture<AccountingAnswer> ev = s.event();
         sender.answerLast(2001, null);
@@ -187,7 +215,7 @@ class AccountingSessionTest {
     void recordsOutOfOrderFailAndConsumeNoNumber() throws Exception {
         FakeSender sender = new FakeSender();
         AccountingSession s =
-                AccountingSession.builder(D, sender, "x;1;1").timer(new FakeTimer()).build();
+                AccountingSession.builder(D, sender, "x;1;1").timers(new ManualTimers()).build();
         assertFailsWith(s.interim(), IllegalStateException.class);
         assertFailsWith(s.stop(), IllegalStateException.class);
         s.start();
@@ -206,7 +234,7 @@ class AccountingSessionTest {
                                     throw new IllegalStateException("boom");
                                 },
                                 "x;1;2")
-                        .timer(new FakeTimer())
+                        .timers(new ManualTimers())
                         .build();
         assertFailsWith(thrower.start(), IllegalStateException.class);
 
@@ -217,7 +245,7 @@ class AccountingSessionTest {
                                         CompletableFuture.failedFuture(
                                                 new java.io.IOException("peer gone")),
                                 "x;1;3")
-                        .timer(new FakeTimer())
+                        .timers(new ManualTimers())
                         .build();
         assertFailsWith(failing.start(), java.io.IOException.class);
     }
@@ -225,13 +253,12 @@ class AccountingSessionTest {
     @Test
     void interimRecordsFollowTheAcasIntervalAndStopEndsThem() throws Exception {
         FakeSender sender = new FakeSender();
-        FakeClock clock = new FakeClock(T0);
-        FakeTimer timer = new FakeTimer();
+        RacingTimers timers = new RacingTimers();
+        ManualTimers clock = timers.clock;
         List<String> heard = new ArrayList<>();
         AccountingSession s =
                 AccountingSession.builder(D, sender, "pgw;1;5")
-                        .clock(clock)
-                        .timer(timer)
+                        .timers(timers)
                         .listener(
                                 (t, n, a, f) ->
                                         heard.add(
@@ -243,45 +270,44 @@ class AccountingSessionTest {
                         .build();
 
         s.start();
-        assertThat(timer.tasks).isEmpty();
+        assertThat(clock.pending()).isZero();
         clock.advance(Duration.ofSeconds(1)); // the ACA takes a second
         sender.answerLast(2001, 300L);
         assertThat(s.interimIntervalSeconds()).isEqualTo(300);
-        assertThat(timer.live()).hasSize(1);
+        assertThat(clock.pending()).isEqualTo(1);
         // measured from when START was sent, not from when its ACA came
-        assertThat(timer.last().delay).isEqualTo(Duration.ofSeconds(299));
+        assertThat(clock.nextDueInMillis()).isEqualTo(299_000);
 
-        clock.advance(Duration.ofSeconds(299));
-        timer.last().fire();
+        clock.advance(Duration.ofSeconds(299).minusMillis(1));
+        assertThat(sender.sent).as("not before the interval").hasSize(1);
+        clock.advance(Duration.ofMillis(1));
         assertThat(sender.sent).hasSize(2);
         assertThat(type(sender.sent.get(1))).isEqualTo("INTERIM_RECORD");
         assertThat(number(sender.sent.get(1))).isEqualTo(1);
         assertThat(D.get(sender.sent.get(1), "Event-Timestamp").asTime())
                 .isEqualTo(T0.plusSeconds(300));
-        assertThat(timer.live()).isEmpty();
+        assertThat(clock.pending()).isZero();
 
         sender.answerLast(2001, null); // no interval: the one in force stays
-        assertThat(timer.live()).hasSize(1);
-        assertThat(timer.last().delay).isEqualTo(Duration.ofSeconds(300));
+        assertThat(clock.pending()).isEqualTo(1);
+        assertThat(clock.nextDueInMillis()).isEqualTo(300_000);
 
         clock.advance(Duration.ofSeconds(300));
-        timer.last().fire();
         sender.answerLast(2001, 60L); // the CDF changes the interval
-        assertThat(timer.last().delay).isEqualTo(Duration.ofSeconds(60));
+        assertThat(clock.nextDueInMillis()).isEqualTo(60_000);
 
         clock.advance(Duration.ofSeconds(60));
-        timer.last().fire();
         sender.futures
                 .get(3)
                 .completeExceptionally(new java.util.concurrent.TimeoutException("no ACA"));
-        assertThat(timer.live()).as("an unanswered INTERIM keeps the schedule").hasSize(1);
+        assertThat(clock.pending()).as("an unanswered INTERIM keeps the schedule").isEqualTo(1);
 
-        FakeTimer.Scheduled pending = timer.last();
+        Runnable pending = timers.last();
         s.stop();
         sender.answerLast(2001, 60L);
-        assertThat(pending.cancelled).isTrue();
-        assertThat(timer.live()).isEmpty();
-        pending.fire(); // a timer that fires anyway after STOP sends nothing
+        assertThat(clock.pending()).as("STOP cancels the schedule").isZero();
+        clock.advance(Duration.ofHours(1));
+        pending.run(); // a timer that fires anyway after STOP sends nothing
         assertThat(sender.sent)
                 .extracting(AccountingSessionTest::number)
                 .containsExactly(0L, 1L, 2L, 3L, 4L);
@@ -302,60 +328,61 @@ class AccountingSessionTest {
     @Test
     void aManualInterimRestartsTheScheduleAndAStaleAnswerDoesNotReschedule() throws Exception {
         FakeSender sender = new FakeSender();
-        FakeClock clock = new FakeClock(T0);
-        FakeTimer timer = new FakeTimer();
+        RacingTimers timers = new RacingTimers();
+        ManualTimers clock = timers.clock;
         AccountingSession s =
-                AccountingSession.builder(D, sender, "pgw;1;6").clock(clock).timer(timer).build();
+                AccountingSession.builder(D, sender, "pgw;1;6").timers(timers).build();
         s.start();
         sender.answerLast(2001, 100L);
-        FakeTimer.Scheduled first = timer.last();
+        Runnable first = timers.last();
         clock.advance(Duration.ofSeconds(40));
         s.interim(); // by hand
-        assertThat(first.cancelled).isTrue();
+        assertThat(clock.pending()).as("the by-hand INTERIM cancelled the schedule").isZero();
         sender.answerLast(2001, null);
-        assertThat(timer.live()).hasSize(1);
-        assertThat(timer.last().delay).isEqualTo(Duration.ofSeconds(100));
-        first.fire(); // cancelled task: nothing
+        assertThat(clock.pending()).isEqualTo(1);
+        assertThat(clock.nextDueInMillis()).isEqualTo(100_000);
+        first.run(); // cancelled task, run anyway: nothing
         assertThat(sender.sent).hasSize(2);
+        clock.advance(Duration.ofSeconds(60));
+        assertThat(sender.sent).as("the first schedule is gone").hasSize(2);
     }
 
     @Test
     void noIntervalOrAFailedStartSchedulesNothingAndADefaultIntervalApplies() throws Exception {
         FakeSender sender = new FakeSender();
-        FakeTimer timer = new FakeTimer();
-        FakeClock clock = new FakeClock(T0);
-        AccountingSession none = AccountingSession.builder(D, sender, "a;1;1").timer(timer).build();
+        ManualTimers timer = new ManualTimers();
+        AccountingSession none =
+                AccountingSession.builder(D, sender, "a;1;1").timers(timer).build();
         none.start();
         sender.answerLast(2001, null);
-        assertThat(timer.tasks).isEmpty();
+        assertThat(timer.pending()).isZero();
 
         AccountingSession rejected =
-                AccountingSession.builder(D, sender, "a;1;2").timer(timer).build();
+                AccountingSession.builder(D, sender, "a;1;2").timers(timer).build();
         CompletableFuture<AccountingAnswer> f = rejected.start();
         sender.answerLast(4002, 30L);
         assertThat(f.get(1, TimeUnit.SECONDS).resultName()).isEqualTo("DIAMETER_OUT_OF_SPACE");
         assertThat(f.get().isSuccess()).isFalse();
-        assertThat(timer.tasks).isEmpty();
+        assertThat(timer.pending()).isZero();
 
         AccountingSession zero =
                 AccountingSession.builder(D, sender, "a;1;3")
-                        .timer(timer)
+                        .timers(timer)
                         .defaultInterimInterval(Duration.ofSeconds(45))
                         .build();
         zero.start();
         sender.answerLast(2001, 0L); // RFC 6733 §9.8.2: 0 means no INTERIM records
-        assertThat(timer.tasks).isEmpty();
+        assertThat(timer.pending()).isZero();
 
         AccountingSession dflt =
                 AccountingSession.builder(D, sender, "a;1;4")
-                        .timer(timer)
-                        .clock(clock)
+                        .timers(timer)
                         .defaultInterimInterval(Duration.ofSeconds(45))
                         .build();
         dflt.start();
         sender.answerLast(2001, null);
-        assertThat(timer.live()).hasSize(1);
-        assertThat(timer.last().delay).isEqualTo(Duration.ofSeconds(45));
+        assertThat(timer.pending()).isEqualTo(1);
+        assertThat(timer.nextDueInMillis()).isEqualTo(45_000);
     }
 
     @Test

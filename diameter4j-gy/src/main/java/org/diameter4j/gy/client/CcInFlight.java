@@ -7,7 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.diameter4j.avps.CcRequestType;
 import org.diameter4j.codec.DiameterMessage;
-import org.diameter4j.gy.time.CcScheduler;
+import org.diameter4j.peer.Timers;
 
 /**
  * A credit-control request waiting for its answer (RFC 4006 §7 states PendingI/U/T/E/B): the
@@ -34,7 +34,7 @@ final class CcInFlight {
 
     boolean alternateTried;
     boolean txExpired;
-    private CcScheduler.Timer tx;
+    private Timers.Timer tx;
     final List<CompletableFuture<CcOutcome>> waiters = new ArrayList<>();
 
     CcInFlight(CcRequestType type, DiameterMessage request, String peer) {
@@ -80,9 +80,9 @@ final class CcInFlight {
     }
 
     /** Start Tx, once per request; {@code expired} is told when it fires. */
-    void startTx(CcScheduler scheduler, Duration duration, Consumer<CcInFlight> expired) {
+    void startTx(Timers timers, Duration duration, Consumer<CcInFlight> expired) {
         if (tx == null) {
-            tx = scheduler.schedule(duration, () -> expired.accept(this));
+            tx = timers.schedule(duration.toMillis(), () -> expired.accept(this));
         }
     }
 

@@ -7,7 +7,7 @@ import java.util.function.BiConsumer;
 import org.diameter4j.codec.ResultCodes;
 import org.diameter4j.gy.CreditControlAnswer;
 import org.diameter4j.gy.ServiceUnits;
-import org.diameter4j.gy.time.CcScheduler;
+import org.diameter4j.peer.Timers;
 
 /**
  * The units of one session per rating group (key -1: command level): what the server granted (RFC
@@ -20,16 +20,16 @@ final class CcQuotas {
         ServiceUnits granted;
         CreditControlAnswer.FinalUnitAction finalAction;
         ServiceUnits usedSinceReport;
-        CcScheduler.Timer validity;
+        Timers.Timer validity;
     }
 
-    private final CcScheduler scheduler;
-    private final BiConsumer<Quota, CcScheduler.Timer> validityElapsed;
+    private final Timers timers;
+    private final BiConsumer<Quota, Timers.Timer> validityElapsed;
     private final Map<Long, Quota> quotas = new LinkedHashMap<>();
 
     /** {@code validityElapsed} is told when a grant's Validity-Time timer fires. */
-    CcQuotas(CcScheduler scheduler, BiConsumer<Quota, CcScheduler.Timer> validityElapsed) {
-        this.scheduler = scheduler;
+    CcQuotas(Timers timers, BiConsumer<Quota, Timers.Timer> validityElapsed) {
+        this.timers = timers;
         this.validityElapsed = validityElapsed;
     }
 
@@ -118,16 +118,17 @@ final class CcQuotas {
             q.validity = null;
         }
         if (validity != null && validity > 0) {
-            CcScheduler.Timer[] self = new CcScheduler.Timer[1];
+            Timers.Timer[] self = new Timers.Timer[1];
             self[0] =
-                    scheduler.schedule(
-                            Duration.ofSeconds(validity), () -> validityElapsed.accept(q, self[0]));
+                    timers.schedule(
+                            Duration.ofSeconds(validity).toMillis(),
+                            () -> validityElapsed.accept(q, self[0]));
             q.validity = self[0];
         }
     }
 
     /** True when {@code t} is still the grant's Validity-Time timer (then it is done with). */
-    boolean expire(Quota q, CcScheduler.Timer t) {
+    boolean expire(Quota q, Timers.Timer t) {
         if (t == null || q.validity != t) {
             return false;
         }

@@ -10,10 +10,9 @@ import org.diameter4j.codec.ResultCodes;
 import org.diameter4j.dictionary.Dictionary;
 import org.diameter4j.gy.GyConstants;
 import org.diameter4j.gy.MsccRequest;
-import org.diameter4j.gy.time.CcScheduler;
-import org.diameter4j.gy.time.SystemScheduler;
 import org.diameter4j.node.DiameterNode;
 import org.diameter4j.node.RequestContext;
+import org.diameter4j.peer.Timers;
 
 /**
  * The credit-control client of a node: creates {@link GyClientSession}s and serves the server's RAR
@@ -28,24 +27,28 @@ import org.diameter4j.node.RequestContext;
 public final class GyClient {
     private final DiameterNode node;
     private final GyClientConfig config;
-    private final CcScheduler scheduler;
+    private final Timers timers;
     private final CcTransport transport;
     private final Dictionary d;
     private final Map<String, GyClientSession> sessions = new ConcurrentHashMap<>();
     private final GyClientListener listener;
 
+    /** A client whose Tx and Validity-Time timers run on {@link Timers#system()}. */
     public GyClient(DiameterNode node, GyClientConfig config) {
-        this(node, config, SystemScheduler.shared(), GyClientListener.NONE);
+        this(node, config, Timers.system(), GyClientListener.NONE);
     }
 
+    /**
+     * @param timers where Tx and Validity-Time run (RFC 4006 §13) and Event-Timestamp is read:
+     *     {@link Timers#system()} in production, a {@link org.diameter4j.peer.ManualTimers} in
+     *     tests
+     * @param listener told of grants, terminations and state changes; null for none
+     */
     public GyClient(
-            DiameterNode node,
-            GyClientConfig config,
-            CcScheduler scheduler,
-            GyClientListener listener) {
+            DiameterNode node, GyClientConfig config, Timers timers, GyClientListener listener) {
         this.node = node;
         this.config = config;
-        this.scheduler = scheduler;
+        this.timers = timers;
         this.transport = CcTransport.of(node);
         this.d = node.dictionary();
         GyClientListener user = listener == null ? GyClientListener.NONE : listener;
@@ -81,14 +84,7 @@ public final class GyClient {
     public GyClientSession newSession(String msisdn, List<MsccRequest> msccs) {
         GyClientSession s =
                 new GyClientSession(
-                        node.newSessionId(),
-                        msisdn,
-                        msccs,
-                        config,
-                        transport,
-                        scheduler,
-                        d,
-                        listener);
+                        node.newSessionId(), msisdn, msccs, config, transport, timers, d, listener);
         sessions.put(s.sessionId(), s);
         return s;
     }

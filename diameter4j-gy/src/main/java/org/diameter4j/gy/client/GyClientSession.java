@@ -1,7 +1,6 @@
 package org.diameter4j.gy.client;
 
 import java.lang.System.Logger.Level;
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +18,7 @@ import org.diameter4j.gy.MsccRequest;
 import org.diameter4j.gy.RequestedAction;
 import org.diameter4j.gy.ServiceUnits;
 import org.diameter4j.gy.client.CcFailureHandling.Result;
-import org.diameter4j.gy.time.CcScheduler;
+import org.diameter4j.peer.Timers;
 
 /**
  * One credit-control session of a client (RFC 4006 §7), session based ({@link #start}, {@link
@@ -42,7 +41,7 @@ public final class GyClientSession {
 
     private final String sessionId;
     private final GyClientConfig config;
-    private final CcScheduler scheduler;
+    private final Timers timers;
     private final Dictionary d;
     private final GyClientListener listener;
     private final CcRequests requests;
@@ -69,18 +68,18 @@ public final class GyClientSession {
             List<MsccRequest> templates,
             GyClientConfig config,
             CcTransport transport,
-            CcScheduler scheduler,
+            Timers timers,
             Dictionary d,
             GyClientListener listener) {
         this.sessionId = sessionId;
         this.config = config;
-        this.scheduler = scheduler;
+        this.timers = timers;
         this.d = d;
         this.listener = listener == null ? GyClientListener.NONE : listener;
         this.requests =
                 new CcRequests(
                         d, sessionId, subscriber, templates, config, transport, this::answered);
-        this.quotas = new CcQuotas(scheduler, this::validityElapsed);
+        this.quotas = new CcQuotas(timers, this::validityElapsed);
         this.answers = new CcAnswerState(config);
         this.server = config.primaryServer();
     }
@@ -92,11 +91,11 @@ public final class GyClientSession {
             List<MsccRequest> msccs,
             GyClientConfig config,
             CcTransport transport,
-            CcScheduler scheduler,
+            Timers timers,
             Dictionary d,
             GyClientListener listener) {
         return new GyClientSession(
-                sessionId, subscriber, msccs, config, transport, scheduler, d, listener);
+                sessionId, subscriber, msccs, config, transport, timers, d, listener);
     }
 
     // ---- view ---------------------------------------------------------------------------------
@@ -308,7 +307,7 @@ public final class GyClientSession {
             }
             case START_TX -> {
                 if (inFlight != null) {
-                    inFlight.startTx(scheduler, config.tx(), this::txExpired);
+                    inFlight.startTx(timers, config.tx(), this::txExpired);
                 }
             }
             case STOP_TX -> {
@@ -365,12 +364,7 @@ public final class GyClientSession {
     private void send(CcRequestType type) {
         CcInFlight f =
                 requests.next(
-                        type,
-                        server,
-                        Instant.ofEpochMilli(scheduler.nowMillis()),
-                        quotas,
-                        requestedAction(),
-                        eventContent);
+                        type, server, timers.instant(), quotas, requestedAction(), eventContent);
         if (type == CcRequestType.UPDATE_REQUEST || type == CcRequestType.TERMINATION_REQUEST) {
             quotas.cancelValidity();
         }
@@ -433,7 +427,7 @@ public final class GyClientSession {
         }
     }
 
-    private synchronized void validityElapsed(CcQuotas.Quota q, CcScheduler.Timer t) {
+    private synchronized void validityElapsed(CcQuotas.Quota q, Timers.Timer t) {
         if (deferred(() -> validityElapsed(q, t))) {
             return;
         }

@@ -8,8 +8,8 @@ import java.util.function.Function;
 import org.diameter4j.codec.DiameterMessage;
 import org.diameter4j.dictionary.Dictionary;
 import org.diameter4j.gy.GyConstants;
-import org.diameter4j.gy.time.CcScheduler;
 import org.diameter4j.node.DiameterNode;
+import org.diameter4j.peer.Timers;
 import org.diameter4j.session.InMemorySessionStore;
 import org.diameter4j.session.SessionStoreFullException;
 
@@ -34,11 +34,11 @@ public final class GyServerSessions<S> implements AutoCloseable {
     public static final Duration SWEEP = Duration.ofSeconds(1);
 
     private final DiameterNode node;
-    private final CcScheduler scheduler;
+    private final Timers timers;
     private final Duration defaultTcc;
     private final BiConsumer<String, S> onExpiry;
     private final InMemorySessionStore<Entry<S>> store;
-    private volatile CcScheduler.Timer sweep;
+    private volatile Timers.Timer sweep;
     private volatile boolean closed;
 
     /** What the store keeps per session: the state and where its requests come from. */
@@ -50,15 +50,14 @@ public final class GyServerSessions<S> implements AutoCloseable {
 
     /**
      * @param node the server node (for RAR/ASR; may be null when only Tcc is used)
+     * @param timers where Tcc and the expiry sweep run: {@link Timers#system()}, or a {@link
+     *     org.diameter4j.peer.ManualTimers} in tests
      * @param tcc the default Tcc (RFC 4006 §13 recommends 2 × Validity-Time)
      * @param onExpiry called with the session's state when Tcc expires (outside any lock)
      */
     public GyServerSessions(
-            DiameterNode node,
-            CcScheduler scheduler,
-            Duration tcc,
-            BiConsumer<String, S> onExpiry) {
-        this(node, scheduler, tcc, onExpiry, 100_000);
+            DiameterNode node, Timers timers, Duration tcc, BiConsumer<String, S> onExpiry) {
+        this(node, timers, tcc, onExpiry, 100_000);
     }
 
     /**
@@ -66,22 +65,22 @@ public final class GyServerSessions<S> implements AutoCloseable {
      */
     public GyServerSessions(
             DiameterNode node,
-            CcScheduler scheduler,
+            Timers timers,
             Duration tcc,
             BiConsumer<String, S> onExpiry,
             int maxSessions) {
         this.node = node;
-        this.scheduler = scheduler;
+        this.timers = timers;
         this.defaultTcc = tcc;
         this.onExpiry = onExpiry;
-        this.store = new InMemorySessionStore<>(maxSessions, scheduler::nowMillis, this::expired);
-        this.sweep = scheduler.schedule(SWEEP, this::sweep);
+        this.store = new InMemorySessionStore<>(maxSessions, timers::nowMillis, this::expired);
+        this.sweep = timers.schedule(SWEEP.toMillis(), this::sweep);
     }
 
     private void sweep() {
         store.purgeExpired();
         if (!closed) {
-            sweep = scheduler.schedule(SWEEP, this::sweep);
+            sweep = timers.schedule(SWEEP.toMillis(), this::sweep);
         }
     }
 
@@ -142,7 +141,7 @@ public final class GyServerSessions<S> implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        CcScheduler.Timer t = sweep;
+        Timers.Timer t = sweep;
         if (t != null) {
             t.cancel();
         }

@@ -17,7 +17,7 @@ import org.diameter4j.gy.FailureHandling;
 import org.diameter4j.gy.MsccRequest;
 import org.diameter4j.gy.RequestedAction;
 import org.diameter4j.gy.ServiceUnits;
-import org.diameter4j.gy.time.ManualScheduler;
+import org.diameter4j.peer.ManualTimers;
 import org.diameter4j.peer.RequestTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -72,7 +72,7 @@ class GyClientSessionTest {
     }
 
     final FakeTransport transport = new FakeTransport();
-    final ManualScheduler clock = new ManualScheduler();
+    final ManualTimers clock = new ManualTimers();
     final Events events = new Events();
 
     GyClientSession session(GyClientConfig cfg) {

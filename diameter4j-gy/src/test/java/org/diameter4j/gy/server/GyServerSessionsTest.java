@@ -6,14 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.diameter4j.gy.time.ManualScheduler;
+import org.diameter4j.peer.ManualTimers;
 import org.diameter4j.session.SessionStoreFullException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The server's sessions: bounded (5006 beyond), and released by Tcc (RFC 4006 §13) on a sweep. */
 class GyServerSessionsTest {
-    private final ManualScheduler clock = new ManualScheduler();
+    private final ManualTimers clock = new ManualTimers();
     private final List<String> released = new ArrayList<>();
     private final GyServerSessions<String> sessions =
             new GyServerSessions<>(

@@ -3,6 +3,7 @@ package org.diameter4j.peer.internal;
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.diameter4j.peer.Timers;
 
 /** {@link Timers} on a Netty event loop: the peer's thread. */
 final class NettyTimers implements Timers {

@@ -22,6 +22,7 @@ import org.diameter4j.peer.PeerState;
 import org.diameter4j.peer.RemoteCapabilities;
 import org.diameter4j.peer.RequestTimeoutException;
 import org.diameter4j.peer.StrictSend;
+import org.diameter4j.peer.Timers;
 import org.diameter4j.peer.WatchdogState;
 import org.diameter4j.transport.Connection;
 import org.diameter4j.transport.ConnectionHandler;

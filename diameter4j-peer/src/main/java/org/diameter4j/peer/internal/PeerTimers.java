@@ -2,6 +2,7 @@ package org.diameter4j.peer.internal;
 
 import org.diameter4j.peer.PeerConfig;
 import org.diameter4j.peer.PeerState;
+import org.diameter4j.peer.Timers;
 
 /**
  * A peer's two timers besides the watchdog: the state timer that bounds each waiting state of RFC

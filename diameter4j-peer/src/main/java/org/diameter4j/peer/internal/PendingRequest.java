@@ -2,6 +2,7 @@ package org.diameter4j.peer.internal;
 
 import java.util.concurrent.CompletableFuture;
 import org.diameter4j.codec.DiameterMessage;
+import org.diameter4j.peer.Timers;
 
 /**
  * A request waiting for its answer. Its future always completes: with the answer, a {@link

@@ -8,6 +8,7 @@ import org.diameter4j.codec.DiameterMessage;
 import org.diameter4j.peer.DiameterException;
 import org.diameter4j.peer.PeerDisconnectedException;
 import org.diameter4j.peer.RequestTimeoutException;
+import org.diameter4j.peer.Timers;
 
 /**
  * The requests a peer has sent and not yet had answered, by Hop-by-Hop Identifier (RFC 6733 §6.2:

@@ -2,6 +2,7 @@ package org.diameter4j.peer.internal;
 
 import java.util.function.LongSupplier;
 import org.diameter4j.peer.PeerConfig;
+import org.diameter4j.peer.Timers;
 import org.diameter4j.peer.WatchdogState;
 
 /**

@@ -18,6 +18,7 @@ import org.diameter4j.peer.ApplicationId;
 import org.diameter4j.peer.DisconnectCause;
 import org.diameter4j.peer.HostResolver;
 import org.diameter4j.peer.LocalIdentity;
+import org.diameter4j.peer.ManualTimers;
 import org.diameter4j.peer.PeerConfig;
 import org.diameter4j.peer.PeerDisconnectedException;
 import org.diameter4j.peer.PeerState;
@@ -45,7 +46,7 @@ class PeerAgainstMockServerTest {
     private MockDiameterServer server;
     private Transport transport;
     private EventLoop loop;
-    private final FakeTimers clock = new FakeTimers();
+    private final ManualTimers clock = new ManualTimers();
     private final List<String> changes = new CopyOnWriteArrayList<>();
     private Peer peer;
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.PrimitiveIterator;
 import java.util.function.LongSupplier;
 import java.util.stream.LongStream;
+import org.diameter4j.peer.ManualTimers;
 import org.diameter4j.peer.WatchdogState;
 import org.junit.jupiter.api.Test;
 
@@ -19,14 +20,14 @@ class WatchdogTest {
 
     /** Records the watchdog's requests with the virtual time they were made at. */
     private static final class Calls implements Watchdog.Callbacks {
-        final FakeTimers timers;
+        final ManualTimers timers;
         final List<String> log = new ArrayList<>();
         int dwr;
         int failover;
         int failback;
         int close;
 
-        Calls(FakeTimers timers) {
+        Calls(ManualTimers timers) {
             this.timers = timers;
         }
 
@@ -55,7 +56,7 @@ class WatchdogTest {
         }
     }
 
-    private final FakeTimers timers = new FakeTimers();
+    private final ManualTimers timers = new ManualTimers();
     private final Calls calls = new Calls(timers);
     private final Watchdog wd = new Watchdog(TW, timers, () -> 0, calls);
 

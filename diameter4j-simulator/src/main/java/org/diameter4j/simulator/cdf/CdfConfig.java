@@ -1,12 +1,12 @@
 package org.diameter4j.simulator.cdf;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.diameter4j.node.yaml.YamlReader;
+import org.diameter4j.peer.Timers;
 import org.diameter4j.simulator.Rules;
 import org.yaml.snakeyaml.nodes.Node;
 
@@ -32,7 +32,9 @@ import org.yaml.snakeyaml.nodes.Node;
  * @param rules negative-test rules: command "ACR", subscriber = the first Subscription-Id-Data
  *     (also inside Service-Information) or else User-Name, request-type = START, INTERIM, STOP or
  *     EVENT
- * @param clock the "time" written with each record
+ * @param timers where the session supervision timer Ts runs and whose wall clock ({@link
+ *     Timers#instant()}) gives the "time" written with each record; {@link Timers#system()} by
+ *     default
  */
 public record CdfConfig(
         Path file,
@@ -44,7 +46,7 @@ public record CdfConfig(
         Duration sessionTimeout,
         int maxSessions,
         Rules rules,
-        Clock clock) {
+        Timers timers) {
 
     /**
      * Accounting sessions held open at once unless {@code max-sessions} says otherwise; one more
@@ -58,7 +60,7 @@ public record CdfConfig(
         Objects.requireNonNull(fsync, "fsync");
         Objects.requireNonNull(fsyncInterval, "fsyncInterval");
         Objects.requireNonNull(rules, "rules");
-        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(timers, "timers");
         if (maxDuplicateEntries < 1) {
             throw new IllegalArgumentException(
                     "max-duplicate-entries must be at least 1, not " + maxDuplicateEntries);
@@ -181,7 +183,7 @@ public record CdfConfig(
         private Duration sessionTimeout;
         private int maxSessions = DEFAULT_MAX_SESSIONS;
         private Rules rules = Rules.none();
-        private Clock clock = Clock.systemUTC();
+        private Timers timers = Timers.system();
 
         Builder(Path file) {
             this.file = file;
@@ -231,8 +233,12 @@ public record CdfConfig(
             return this;
         }
 
-        public Builder clock(Clock c) {
-            this.clock = c;
+        /**
+         * Where Ts runs and the records' "time" is read (a {@link org.diameter4j.peer.ManualTimers}
+         * in tests).
+         */
+        public Builder timers(Timers t) {
+            this.timers = Objects.requireNonNull(t, "timers");
             return this;
         }
 
@@ -247,7 +253,7 @@ public record CdfConfig(
                     sessionTimeout,
                     maxSessions,
                     rules,
-                    clock);
+                    timers);
         }
     }
 }

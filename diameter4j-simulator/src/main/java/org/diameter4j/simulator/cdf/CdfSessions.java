@@ -3,10 +3,7 @@ package org.diameter4j.simulator.cdf;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.OptionalLong;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.function.LongSupplier;
+import org.diameter4j.peer.Timers;
 import org.diameter4j.session.InMemorySessionStore;
 import org.diameter4j.session.SessionStoreFullException;
 
@@ -51,20 +48,22 @@ final class CdfSessions implements AutoCloseable {
     private final int maxSessions;
     private final Duration ts;
     private final InMemorySessionStore<Open> store;
-    private final ScheduledExecutorService sweeper;
+    private final Timers timers;
+    private volatile Timers.Timer sweep;
+    private volatile boolean closed;
 
     /**
      * @param ts the session supervision timer, or null for none
-     * @param clock milliseconds on a monotonic clock (a virtual one in tests)
-     * @param sweep whether to run the sweep thread (tests call {@link #purgeExpired} instead)
+     * @param timers where Ts is measured and the sweep runs: {@link Timers#system()}, or a {@link
+     *     org.diameter4j.peer.ManualTimers} in tests
      */
-    CdfSessions(int maxSessions, Duration ts, LongSupplier clock, boolean sweep) {
+    CdfSessions(int maxSessions, Duration ts, Timers timers) {
         this.maxSessions = maxSessions;
         this.ts = ts;
         this.store =
                 new InMemorySessionStore<>(
                         maxSessions,
-                        clock,
+                        timers::nowMillis,
                         (sid, s) ->
                                 LOG.log(
                                         Level.INFO,
@@ -76,24 +75,17 @@ final class CdfSessions implements AutoCloseable {
                                                         + ") after record "
                                                         + s.lastRecordNumber
                                                         + "; closed (RFC 6733 §8.2)"));
-        if (sweep && ts != null) {
-            this.sweeper =
-                    Executors.newSingleThreadScheduledExecutor(
-                            r -> {
-                                Thread t = new Thread(r, "cdf-sessions");
-                                t.setDaemon(true);
-                                return t;
-                            });
-            sweeper.scheduleWithFixedDelay(
-                    store::purgeExpired, SWEEP.toMillis(), SWEEP.toMillis(), TimeUnit.MILLISECONDS);
-        } else {
-            this.sweeper = null;
+        this.timers = timers;
+        if (ts != null) {
+            this.sweep = timers.schedule(SWEEP.toMillis(), this::sweep);
         }
     }
 
-    /** With the system's monotonic clock and, when there is a Ts, the sweep thread. */
-    CdfSessions(int maxSessions, Duration ts) {
-        this(maxSessions, ts, () -> System.nanoTime() / 1_000_000, true);
+    private void sweep() {
+        store.purgeExpired();
+        if (!closed) {
+            sweep = timers.schedule(SWEEP.toMillis(), this::sweep);
+        }
     }
 
     private Duration lifetime() {
@@ -189,8 +181,10 @@ final class CdfSessions implements AutoCloseable {
     /** Stops the sweep. */
     @Override
     public void close() {
-        if (sweeper != null) {
-            sweeper.shutdownNow();
+        closed = true;
+        Timers.Timer t = sweep;
+        if (t != null) {
+            t.cancel();
         }
     }
 }

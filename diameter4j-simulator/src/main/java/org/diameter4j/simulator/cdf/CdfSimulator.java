@@ -71,7 +71,8 @@ public final class CdfSimulator implements RequestHandler, AutoCloseable {
                         config.fsyncInterval().toMillis(),
                         config.maxDuplicateEntries(),
                         config.queueCapacity());
-        this.sessions = new CdfSessions(config.maxSessions(), config.sessionSupervision());
+        this.sessions =
+                new CdfSessions(config.maxSessions(), config.sessionSupervision(), config.timers());
     }
 
     /**
@@ -317,7 +318,7 @@ public final class CdfSimulator implements RequestHandler, AutoCloseable {
         StringWriter out = new StringWriter(512);
         try (JsonGenerator g = JSON.createGenerator(out)) {
             g.writeStartObject();
-            g.writeStringField("time", config.clock().instant().toString());
+            g.writeStringField("time", config.timers().instant().toString());
             g.writeStringField("peer", ctx.peerName() != null ? ctx.peerName() : "");
             g.writeStringField("Session-Id", sessionId);
             g.writeStringField("Accounting-Record-Type", typeName);

@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.diameter4j.codec.Avp;
-import org.diameter4j.gy.time.CcScheduler;
+import org.diameter4j.peer.Timers;
 
 /**
  * One credit-control session of the OCS: its account and what it holds of it, one reservation per
@@ -33,7 +33,7 @@ final class OcsSession {
     /** What one rating group holds, per unit kind, and the timer of its Validity-Time. */
     private static final class Reservation {
         final long[] held;
-        CcScheduler.Timer validity;
+        Timers.Timer validity;
 
         Reservation(long[] held) {
             this.held = held;
@@ -49,15 +49,14 @@ final class OcsSession {
      * Records what was just reserved on the account for {@code ratingGroup}; with a Validity-Time,
      * releases it when that runs out without a report.
      */
-    synchronized void hold(
-            long ratingGroup, long[] held, Duration validityTime, CcScheduler scheduler) {
+    synchronized void hold(long ratingGroup, long[] held, Duration validityTime, Timers timers) {
         Reservation r = new Reservation(held);
         Reservation before = reservations.put(ratingGroup, r);
         if (before != null) { // callers charge first; never lose units if one did not
             release(before);
         }
         if (validityTime != null) {
-            r.validity = scheduler.schedule(validityTime, () -> expire(ratingGroup, r));
+            r.validity = timers.schedule(validityTime.toMillis(), () -> expire(ratingGroup, r));
         }
     }
 

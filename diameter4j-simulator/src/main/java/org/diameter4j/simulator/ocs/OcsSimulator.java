@@ -17,10 +17,9 @@ import org.diameter4j.gy.MsccRequest;
 import org.diameter4j.gy.RequestedAction;
 import org.diameter4j.gy.ServiceUnits;
 import org.diameter4j.gy.server.GyServerSessions;
-import org.diameter4j.gy.time.CcScheduler;
-import org.diameter4j.gy.time.SystemScheduler;
 import org.diameter4j.node.DiameterNode;
 import org.diameter4j.node.RequestContext;
+import org.diameter4j.peer.Timers;
 import org.diameter4j.session.SessionStoreFullException;
 
 /**
@@ -58,7 +57,7 @@ public final class OcsSimulator implements AutoCloseable {
     private final Dictionary d;
     private final Map<String, Account> accounts = new ConcurrentHashMap<>();
     private final GyServerSessions<OcsSession> sessions;
-    private final CcScheduler scheduler;
+    private final Timers timers;
     private final Duration validity; // of every grant, or null
     // Answers to EVENT requests by Session-Id + CC-Request-Number, kept as encoded bytes: one array
     // per entry instead of an AVP object graph keeps 100k entries cheap for the garbage collector.
@@ -73,18 +72,17 @@ public final class OcsSimulator implements AutoCloseable {
     private static final org.diameter4j.codec.MessageDecoder CACHE_DECODER =
             new org.diameter4j.codec.MessageDecoder(org.diameter4j.codec.DecodeOptions.DEFAULT);
 
-    public OcsSimulator(
-            OcsConfig config, Dictionary dictionary, DiameterNode node, CcScheduler scheduler) {
+    public OcsSimulator(OcsConfig config, Dictionary dictionary, DiameterNode node, Timers timers) {
         this.config = config;
         this.d = dictionary;
-        this.scheduler = scheduler;
+        this.timers = timers;
         this.validity =
                 config.validityTime() == null ? null : Duration.ofSeconds(config.validityTime());
         config.subscribers().forEach((id, b) -> accounts.put(id, new Account(id, b)));
         this.sessions =
                 new GyServerSessions<>(
                         node,
-                        scheduler,
+                        timers,
                         config.tcc(),
                         (id, s) -> {
                             if (s != null) {
@@ -102,12 +100,15 @@ public final class OcsSimulator implements AutoCloseable {
 
     /** Creates the simulator and registers its CCR handler on {@code node}. */
     public static OcsSimulator register(DiameterNode node, OcsConfig config) {
-        return register(node, config, SystemScheduler.shared());
+        return register(node, config, Timers.system());
     }
 
-    public static OcsSimulator register(
-            DiameterNode node, OcsConfig config, CcScheduler scheduler) {
-        OcsSimulator ocs = new OcsSimulator(config, node.dictionary(), node, scheduler);
+    /**
+     * As {@link #register(DiameterNode, OcsConfig)}, with Tcc and Validity-Time on {@code timers}
+     * (a {@link org.diameter4j.peer.ManualTimers} in tests).
+     */
+    public static OcsSimulator register(DiameterNode node, OcsConfig config, Timers timers) {
+        OcsSimulator ocs = new OcsSimulator(config, node.dictionary(), node, timers);
         node.handle(GyConstants.APPLICATION_ID, GyConstants.CCR, ocs::handle);
         return ocs;
     }
@@ -376,7 +377,7 @@ public final class OcsSimulator implements AutoCloseable {
                 }
                 continue;
             }
-            s.hold(key(m.ratingGroup()), got, validity, scheduler);
+            s.hold(key(m.ratingGroup()), got, validity, timers);
             ServiceUnits gsu =
                     new ServiceUnits(
                             m.requested().time() != null ? got[Account.SECONDS] : null,

@@ -3,6 +3,7 @@ package org.diameter4j.simulator.cdf;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.time.Duration;
+import org.diameter4j.peer.Timers;
 
 /**
  * Measures the heap an open accounting session costs, by hand (not a test: memory is not asserted):
@@ -19,7 +20,7 @@ public final class CdfSessionsMemory {
 
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
-        try (CdfSessions sessions = new CdfSessions(n, Duration.ofMinutes(20))) {
+        try (CdfSessions sessions = new CdfSessions(n, Duration.ofMinutes(20), Timers.system())) {
             long before = usedAfterGc();
             for (int i = 0; i < n; i++) {
                 // pgw01.epc.mnc001.mcc001.3gppnetwork.org;1733572800;000000042 — 60 characters.

@@ -5,16 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.OptionalLong;
-import java.util.concurrent.atomic.AtomicLong;
+import org.diameter4j.peer.ManualTimers;
 import org.diameter4j.session.SessionStoreFullException;
 import org.junit.jupiter.api.Test;
 
 /** The CDF's open accounting sessions (RFC 6733 §8.2, stateful server) on a virtual clock. */
 class CdfSessionsTest {
-    private final AtomicLong now = new AtomicLong(1_000);
+    private final ManualTimers timers = new ManualTimers();
 
     private CdfSessions sessions(int max, Duration ts) {
-        return new CdfSessions(max, ts, now::get, false);
+        return new CdfSessions(max, ts, timers);
     }
 
     @Test
@@ -64,8 +64,9 @@ class CdfSessionsTest {
     @Test
     void withoutTsASessionStaysOpenUntilItsStop() {
         CdfSessions s = sessions(10, null);
+        assertThat(timers.pending()).as("no Ts, no sweep").isZero();
         s.start("a", 0);
-        now.addAndGet(Duration.ofDays(365).toMillis());
+        timers.advance(Duration.ofDays(365));
         assertThat(s.purgeExpired()).isZero();
         assertThat(s.lastRecordNumber("a")).hasValue(0);
     }
@@ -75,10 +76,11 @@ class CdfSessionsTest {
         CdfSessions s = sessions(10, Duration.ofSeconds(60));
         s.start("a", 0);
         s.start("b", 0);
-        now.addAndGet(59_000);
+        timers.advance(59_000);
         s.interim("a", 1);
-        now.addAndGet(2_000); // b: 61 s silent; a: 2 s since its interim
-        assertThat(s.purgeExpired()).isEqualTo(1);
+        assertThat(s.size()).isEqualTo(2);
+        timers.advance(2_000); // b: 61 s silent; a: 2 s since its interim
+        assertThat(s.size()).as("the sweep closed b").isEqualTo(1);
         assertThat(s.lastRecordNumber("b")).isEmpty();
         assertThat(s.lastRecordNumber("a")).hasValue(1);
         assertThat(s.interim("b", 1)).as("an interim after Ts reopens nothing").isFalse();
@@ -88,7 +90,7 @@ class CdfSessionsTest {
     void expiredSessionsMakeRoomForANewStart() {
         CdfSessions s = sessions(1, Duration.ofSeconds(10));
         s.start("a", 0);
-        now.addAndGet(10_000);
+        timers.advance(10_000);
         assertThat(s.start("b", 0)).isNotNull();
         assertThat(s.size()).isEqualTo(1);
     }
@@ -114,5 +116,16 @@ class CdfSessionsTest {
         s.start("b", 0);
         s.undoOpen("a", a);
         assertThat(s.lastRecordNumber("b")).hasValue(0);
+    }
+
+    @Test
+    void closeStopsTheSweep() {
+        CdfSessions s = sessions(10, Duration.ofSeconds(5));
+        s.start("a", 0);
+        assertThat(timers.pending()).as("one sweep timer for all sessions").isEqualTo(1);
+        s.close();
+        assertThat(timers.pending()).isZero();
+        timers.advance(Duration.ofMinutes(1));
+        assertThat(s.size()).as("no sweep ran after close").isEqualTo(1);
     }
 }

@@ -23,12 +23,12 @@ import org.diameter4j.gy.client.CcOutcome;
 import org.diameter4j.gy.client.GyClient;
 import org.diameter4j.gy.client.GyClientConfig;
 import org.diameter4j.gy.client.GyClientSession;
-import org.diameter4j.gy.time.ManualScheduler;
 import org.diameter4j.node.DiameterNode;
 import org.diameter4j.node.NodeConfig;
 import org.diameter4j.node.NodeConfigException;
 import org.diameter4j.node.NodeListener;
 import org.diameter4j.peer.ApplicationId;
+import org.diameter4j.peer.ManualTimers;
 import org.diameter4j.peer.PeerConfig;
 import org.diameter4j.peer.RequestTimeoutException;
 import org.junit.jupiter.api.AfterAll;
@@ -66,7 +66,7 @@ class OcsLoopbackTest {
     static DiameterNode server;
     static DiameterNode client;
     static OcsSimulator ocs;
-    static final ManualScheduler OCS_CLOCK = new ManualScheduler();
+    static final ManualTimers OCS_CLOCK = new ManualTimers();
     static final List<String> asrSeen = new ArrayList<>();
     static GyClient gy;
 
