@@ -35,7 +35,6 @@ import org.diameter4j.transport.ConnectionHandler;
  * thread and hop there. Futures complete on that loop: do not block in their callbacks.
  */
 public final class Peer implements PeerStateMachine.Actions {
-    private static final System.Logger LOG = System.getLogger("org.diameter4j.peer");
 
     static final int DWR = BaseMessages.DWR;
     static final int DPR = BaseMessages.DPR;
@@ -51,6 +50,7 @@ public final class Peer implements PeerStateMachine.Actions {
     private final CapabilitiesExchange cx;
     private final PeerConnector connector = new PeerConnector(this);
     private final PeerIntake intake;
+    private final PeerLog plog = new PeerLog(this);
     private final PeerTimers peerTimers;
     final PendingRequests pending;
     private final boolean dynamic;
@@ -69,13 +69,11 @@ public final class Peer implements PeerStateMachine.Actions {
     private volatile PeerState state = PeerState.CLOSED;
     private volatile RemoteCapabilities remote;
     private volatile List<ApplicationId> commonApplications = List.of();
-    private volatile String lastFailure;
-    private volatile String lastFailureLogged;
     private volatile DisconnectCause lastDisconnectCause;
     private volatile Instant lastManagementChange = Instant.now();
     private volatile InetSocketAddress localAddress;
     private volatile InetSocketAddress remoteAddress;
-    private volatile Long remoteOriginStateId;
+    private final RemoteOriginState remoteOrigin = new RemoteOriginState(this);
     private volatile String learnedHost;
 
     Peer(PeerContext ctx, PeerConfig config, EventLoop loop, Timers timers, boolean dynamic) {
@@ -165,7 +163,7 @@ public final class Peer implements PeerStateMachine.Actions {
 
     /** The last failure (DNS, refused, CEA result …) in words, or null. */
     public String lastFailure() {
-        return lastFailure;
+        return plog.lastFailure();
     }
 
     public DisconnectCause lastDisconnectCause() {
@@ -185,7 +183,7 @@ public final class Peer implements PeerStateMachine.Actions {
     }
 
     public Long remoteOriginStateId() {
-        return remoteOriginStateId;
+        return remoteOrigin.value();
     }
 
     /** Seconds until the next connection attempt, or -1. */
@@ -319,7 +317,9 @@ public final class Peer implements PeerStateMachine.Actions {
                                     + " is not open (state "
                                     + fsm.state()
                                     + ")"
-                                    + (lastFailure != null ? "; last failure: " + lastFailure : ""),
+                                    + (plog.lastFailure() != null
+                                            ? "; last failure: " + plog.lastFailure()
+                                            : ""),
                             fsm.state()));
             return;
         }
@@ -347,7 +347,7 @@ public final class Peer implements PeerStateMachine.Actions {
         commonApplications = common;
         localAddress = pc.conn.localAddress();
         remoteAddress = pc.conn.remoteAddress();
-        noteOriginStateId(caps.originStateId());
+        remoteOrigin.seen(caps.originStateId());
     }
 
     boolean isCurrent(PeerConnection pc) {
@@ -426,7 +426,7 @@ public final class Peer implements PeerStateMachine.Actions {
             }
             case I_SND_MESSAGE, R_SND_MESSAGE -> sendRequest((PendingRequest) data);
             case PROCESS -> process((PeerIntake.Received) data);
-            case PROCESS_DWR -> originStateId(((PeerIntake.Received) data).message());
+            case PROCESS_DWR -> remoteOrigin.seen(((PeerIntake.Received) data).message());
             case PROCESS_DWA -> intake.dwa(((PeerIntake.Received) data).message());
             case I_SND_DWA, R_SND_DWA -> {
                 PeerIntake.Received r = (PeerIntake.Received) data;
@@ -464,22 +464,7 @@ public final class Peer implements PeerStateMachine.Actions {
         } else if (to == PeerState.CLOSED) {
             closedState();
         }
-        // M-08: INFO when the peer comes up or goes down; a failed attempt (Wait-* -> Closed) is
-        // DEBUG, its cause was logged once by failure().
-        boolean wasUp = from.isOpen() || from == PeerState.CLOSING;
-        log(
-                to.isOpen() || (to == PeerState.CLOSED && wasUp) ? Level.INFO : Level.DEBUG,
-                "peer "
-                        + name()
-                        + ": "
-                        + from
-                        + " -> "
-                        + to
-                        + (to.isOpen()
-                                ? " (applications " + commonApplications + ")"
-                                : to == PeerState.CLOSED && lastFailure != null
-                                        ? " (" + lastFailure + ")"
-                                        : ""));
+        plog.transition(from, to, commonApplications);
         ctx.peerChanged(this, from, to);
     }
 
@@ -494,36 +479,14 @@ public final class Peer implements PeerStateMachine.Actions {
                             "peer " + name() + " is not open (state " + s + ")", s));
             return;
         }
-        log(
-                Level.DEBUG,
-                "peer "
-                        + name()
-                        + ": event "
-                        + event
-                        + " in state "
-                        + s
-                        + " has no row in RFC 6733 §5.6; ignored");
+        plog.noRow(event, s);
     }
 
     // ---- action details ---------------------------------------------------------------------
 
+    /** A DWA's or a DWR's Origin-State-Id (§8.16). */
     void originStateId(DiameterMessage m) {
-        Avp osi = m.find(Capabilities.ORIGIN_STATE_ID);
-        if (osi != null && osi.valueLength() == 4) {
-            noteOriginStateId(osi.asUnsigned32());
-        }
-    }
-
-    private void noteOriginStateId(Long osi) {
-        if (osi == null) {
-            return;
-        }
-        Long old = remoteOriginStateId;
-        if (old != null && !old.equals(osi)) {
-            // RFC 6733 §8.6: a new Origin-State-Id means the peer restarted and lost its sessions.
-            log(Level.INFO, "peer " + name() + " restarted: Origin-State-Id " + old + " -> " + osi);
-        }
-        remoteOriginStateId = osi;
+        remoteOrigin.seen(m);
     }
 
     private void sendRequest(PendingRequest p) {
@@ -571,7 +534,7 @@ public final class Peer implements PeerStateMachine.Actions {
         closeAll();
         active = null;
         watchdog.connectionDown();
-        pending.connectionClosed(lastFailure);
+        pending.connectionClosed(plog.lastFailure());
         if (stopped != null) {
             stopped.complete(null);
             stopped = null;
@@ -632,15 +595,10 @@ public final class Peer implements PeerStateMachine.Actions {
     // ---- failures and logs ------------------------------------------------------------------
 
     void failure(String what) {
-        lastFailure = what;
-        if (!what.equals(lastFailureLogged)) {
-            // One line per new cause, not per attempt (M-08).
-            lastFailureLogged = what;
-            log(Level.INFO, "peer " + name() + ": " + what);
-        }
+        plog.failure(what);
     }
 
     static void log(Level level, String message) {
-        LOG.log(level, message);
+        PeerLog.log(level, message);
     }
 }
