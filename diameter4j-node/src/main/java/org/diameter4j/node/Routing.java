@@ -32,14 +32,14 @@ import org.diameter4j.peer.internal.Peer;
  * NoRouteException} with 3003 DIAMETER_REALM_NOT_SERVED when no peer serves the realm at all, else
  * 3002 DIAMETER_UNABLE_TO_DELIVER.
  */
-public final class Routing {
+final class Routing {
     static final int DESTINATION_HOST = 293;
     static final int DESTINATION_REALM = 283;
 
     private Routing() {}
 
     /** The peer for {@code request}, never {@code exclude}; throws {@link NoRouteException}. */
-    public static Peer select(
+    static Peer select(
             DiameterMessage request, Collection<Peer> peers, Peer exclude, PeerConfig defaultPeer) {
         return select(
                 request,

@@ -63,7 +63,7 @@ public final class RoutingTable {
     }
 
     /** The table of these peers: one route per open peer that has announced its capabilities. */
-    public static RoutingTable of(Collection<Peer> peers) {
+    static RoutingTable of(Collection<Peer> peers) {
         List<Route> out = new ArrayList<>();
         Map<Route, Peer> byRoute = new java.util.IdentityHashMap<>();
         for (Peer p : peers) {
@@ -113,7 +113,7 @@ public final class RoutingTable {
     }
 
     /** The peer behind a route of this table. */
-    public Peer peer(Route r) {
+    Peer peer(Route r) {
         return peers.get(r);
     }
 
