@@ -1,9 +1,8 @@
 package org.diameter4j.simulator.cdf;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.time.Duration;
 import org.diameter4j.peer.Timers;
+import org.diameter4j.simulator.HeapAfterGc;
 
 /**
  * Measures the heap an open accounting session costs, by hand (not a test: memory is not asserted):
@@ -21,14 +20,14 @@ public final class CdfSessionsMemory {
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         try (CdfSessions sessions = new CdfSessions(n, Duration.ofMinutes(20), Timers.system())) {
-            long before = usedAfterGc();
+            long before = HeapAfterGc.used();
             for (int i = 0; i < n; i++) {
                 // pgw01.epc.mnc001.mcc001.3gppnetwork.org;1733572800;000000042 — 60 characters.
                 sessions.start(
                         String.format("pgw01.epc.mnc001.mcc001.3gppnetwork.org;1733572800;%09d", i),
                         0);
             }
-            long after = usedAfterGc();
+            long after = HeapAfterGc.used();
             System.out.printf(
                     "%d sessions: %,d bytes retained, %d bytes each (%s)%n",
                     sessions.size(),
@@ -36,14 +35,5 @@ public final class CdfSessionsMemory {
                     (after - before) / n,
                     System.getProperty("java.vm.name") + " " + Runtime.version());
         }
-    }
-
-    static long usedAfterGc() throws InterruptedException {
-        MemoryMXBean m = ManagementFactory.getMemoryMXBean();
-        for (int i = 0; i < 5; i++) {
-            System.gc();
-            Thread.sleep(100);
-        }
-        return m.getHeapMemoryUsage().getUsed();
     }
 }

@@ -1,9 +1,8 @@
 package org.diameter4j.simulator.hss;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.diameter4j.simulator.HeapAfterGc;
 
 /**
  * Measures the heap a registration costs, by hand (not a test: memory is not asserted): registers N
@@ -37,7 +36,7 @@ public final class HssRegistrationsMemory {
                 HssSimulator.builder(SubscriberStore.inMemory(List.of()))
                         .maxRegistrations(n)
                         .build()) {
-            long before = usedAfterGc();
+            long before = HeapAfterGc.used();
             for (int i = 0; i < n; i++) {
                 // Strings of their own, as each decoded ULR gives (new String(literal) would
                 // share the literal's bytes).
@@ -47,7 +46,7 @@ public final class HssRegistrationsMemory {
                                 new String(HOST, StandardCharsets.UTF_8),
                                 new String(REALM, StandardCharsets.UTF_8)));
             }
-            long after = usedAfterGc();
+            long after = HeapAfterGc.used();
             System.out.printf(
                     "%d registrations: %,d bytes retained, %d bytes each (%s)%n",
                     hss.registrationCount(),
@@ -55,14 +54,5 @@ public final class HssRegistrationsMemory {
                     (after - before) / n,
                     System.getProperty("java.vm.name") + " " + Runtime.version());
         }
-    }
-
-    static long usedAfterGc() throws InterruptedException {
-        MemoryMXBean m = ManagementFactory.getMemoryMXBean();
-        for (int i = 0; i < 5; i++) {
-            System.gc();
-            Thread.sleep(100);
-        }
-        return m.getHeapMemoryUsage().getUsed();
     }
 }
