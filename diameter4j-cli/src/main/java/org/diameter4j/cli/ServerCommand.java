@@ -1,10 +1,6 @@
 package org.diameter4j.cli;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
@@ -17,10 +13,9 @@ import java.util.logging.FileHandler;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
+import org.diameter4j.cli.server.AnswerOutput;
 import org.diameter4j.cli.server.Simulators;
-import org.diameter4j.codec.DiameterMessage;
 import org.diameter4j.dictionary.Dictionary;
-import org.diameter4j.dictionary.dump.MessageDump;
 import org.diameter4j.node.DiameterNode;
 import org.diameter4j.node.NodeConfig;
 import org.diameter4j.node.NodeEvent;
@@ -99,6 +94,15 @@ public final class ServerCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "One JSON object per answered request.")
     boolean json;
+
+    @Option(
+            names = "--lines-per-second",
+            paramLabel = "N",
+            defaultValue = "20",
+            description =
+                    "Answer lines printed per second at most; beyond, one summary line a second"
+                            + " counts the rest by Result-Code (default ${DEFAULT-VALUE}; 0: summaries only).")
+    int linesPerSecond;
 
     @Option(
             names = "--log-file",
@@ -224,7 +228,7 @@ public final class ServerCommand implements Callable<Integer> {
                         "d4j-server-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         banner(out, node, sims, where);
-        installOutput(node, dict, out);
+        AnswerOutput answers = installOutput(node, dict, out);
         onStarted.accept(new Started(node, null, stop)); // listening, every answer printed
         try {
             stop.await();
@@ -235,6 +239,7 @@ public final class ServerCommand implements Callable<Integer> {
             }
             node.close(DisconnectCause.REBOOTING);
             sims.close();
+            answers.close();
             out.println("server stopped");
             out.flush();
         } finally {
@@ -275,8 +280,7 @@ public final class ServerCommand implements Callable<Integer> {
         out.flush();
     }
 
-    private void installOutput(DiameterNode node, Dictionary dict, PrintWriter out) {
-        MessageDump dump = new MessageDump(dict);
+    private AnswerOutput installOutput(DiameterNode node, Dictionary dict, PrintWriter out) {
         DateTimeFormatter t = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
         node.addListener(
                 NodeListener.events(
@@ -300,68 +304,11 @@ public final class ServerCommand implements Callable<Integer> {
                                 }
                             }
                         }));
+        AnswerOutput answers =
+                new AnswerOutput(out, dict, json, trace, linesPerSecond, System::currentTimeMillis);
         node.addListener(
                 NodeListener.messages(
-                        tr -> {
-                            DiameterMessage m = tr.message();
-                            synchronized (out) {
-                                if (trace && !json) {
-                                    out.println(
-                                            LocalTime.now().format(t)
-                                                    + (tr.received()
-                                                            ? "  received from "
-                                                            : "  sent to ")
-                                                    + tr.peer());
-                                    out.print(dump.format(m));
-                                } else if (!tr.received()
-                                        && !m.isRequest()
-                                        && m.applicationId() != 0) {
-                                    line(out, dict, t, tr.peer(), m);
-                                }
-                                out.flush();
-                            }
-                        }));
-    }
-
-    private void line(
-            PrintWriter out,
-            Dictionary dict,
-            DateTimeFormatter t,
-            String peer,
-            DiameterMessage answer) {
-        Dictionary.Result r = dict.result(answer);
-        var sid = answer.find(263);
-        String cmd = dict.commandName(answer.applicationId(), answer.commandCode(), true);
-        if (json) {
-            StringWriter sw = new StringWriter();
-            try (JsonGenerator g = new JsonFactory().createGenerator(sw)) {
-                g.writeStartObject();
-                g.writeStringField("time", java.time.Instant.now().toString());
-                g.writeStringField("peer", peer);
-                g.writeStringField("command", cmd);
-                g.writeStringField("sessionId", sid != null ? sid.asUtf8() : null);
-                if (r != null) {
-                    g.writeNumberField("resultCode", r.code());
-                    g.writeStringField("resultName", r.name());
-                    if (r.vendorId() != 0) {
-                        g.writeNumberField("experimentalVendorId", r.vendorId());
-                    }
-                }
-                g.writeEndObject();
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-            out.println(sw);
-            return;
-        }
-        out.println(
-                LocalTime.now().format(t)
-                        + "  "
-                        + peer
-                        + "  "
-                        + cmd
-                        + (sid != null ? "  " + sid.asUtf8() : "")
-                        + "  -> "
-                        + (r != null ? r : "(no result)"));
+                        tr -> answers.message(tr.peer(), tr.message(), tr.received())));
+        return answers;
     }
 }

@@ -156,6 +156,16 @@ class ServerCommandTest {
         return Files.write(tmp.resolve("server.yaml"), all);
     }
 
+    /** The server's output once {@code ok} holds for it, or as it is after 5 s. */
+    private static String outWhen(Server s, java.util.function.Predicate<String> ok)
+            throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!ok.test(s.out.toString()) && System.nanoTime() < end) {
+            Thread.sleep(10);
+        }
+        return s.out.toString();
+    }
+
     /** {@code d4j server} as a user starts it: ocs.example.net on a free loopback port. */
     private static Server defaultServer(Path cfg) throws InterruptedException {
         return new Server(
@@ -198,8 +208,9 @@ class ServerCommandTest {
                         .contains(k[1] + " 2001 DIAMETER_SUCCESS")
                         .contains("Summary:");
             }
-            // The server printed one line per answer, with the peer and the Result-Code.
-            String log = s.out.toString();
+            // The server printed one line per answer, with the peer and the Result-Code (by its
+            // output thread: the lines may follow the client's answer by a moment).
+            String log = outWhen(s, o -> o.lines().filter(l -> l.contains("-> 2001")).count() >= 8);
             assertThat(log)
                     .contains("client.example.com  CCR")
                     .contains("client.example.com  ACR")
@@ -277,7 +288,8 @@ class ServerCommandTest {
             Run other = client(s.port(), "--send", "ccr-event", "--msisdn", "41780000001");
             assertThat(other.exit()).as(other.all()).isZero();
             assertThat(other.out()).contains("CCA 2001 DIAMETER_SUCCESS");
-            assertThat(s.out.toString()).contains("-> 4012 DIAMETER_CREDIT_LIMIT_REACHED");
+            assertThat(outWhen(s, o -> o.contains("-> 4012")))
+                    .contains("-> 4012 DIAMETER_CREDIT_LIMIT_REACHED");
         }
     }
 
