@@ -246,15 +246,20 @@ public final class DiameterMessage {
 
     /** The message as bytes. */
     public byte[] toBytes() {
-        int length = length();
-        byte[] out = new byte[length];
-        Avp.putInt(out, 0, (VERSION << 24) | length);
-        Avp.putInt(out, 4, (flags << 24) | commandCode);
-        Avp.putInt(out, 8, (int) applicationId);
-        Avp.putInt(out, 12, hopByHop);
-        Avp.putInt(out, 16, endToEnd);
-        avps.encodeTo(out, HEADER_LENGTH);
+        byte[] out = new byte[length()];
+        encodeTo(out, 0);
         return out;
+    }
+
+    /** Writes the message into {@code out} at {@code pos}; returns where it ends. */
+    int encodeTo(byte[] out, int pos) {
+        int length = length();
+        Avp.putInt(out, pos, (VERSION << 24) | length);
+        Avp.putInt(out, pos + 4, (flags << 24) | commandCode);
+        Avp.putInt(out, pos + 8, (int) applicationId);
+        Avp.putInt(out, pos + 12, hopByHop);
+        Avp.putInt(out, pos + 16, endToEnd);
+        return avps.encodeTo(out, pos + HEADER_LENGTH);
     }
 
     @Override

@@ -44,19 +44,22 @@ final class RequestDispatch {
         if (origin == null) {
             return local(peer, req);
         }
-        CompletableFuture<DiameterMessage> mine = new CompletableFuture<>();
-        CompletableFuture<DiameterMessage> first = duplicates.firstOrRemember(origin, req, mine);
-        if (first != null) {
-            // RFC 6733 §5.5.4: a duplicate gets the first one's answer, not a second processing.
-            DiameterNode.LOG.log(
-                    Level.DEBUG,
-                    "duplicate request from "
-                            + origin
-                            + " (End-to-End "
-                            + Integer.toUnsignedString(req.endToEnd())
-                            + (req.isRetransmit() ? ", T flag" : "")
-                            + "): answered from the duplicate cache");
-            return first.thenApply(a -> DuplicateCache.answerFor(a, req));
+        long key = duplicates.check(origin, req);
+        if (key == DuplicateCache.DUPLICATE) {
+            CompletableFuture<DiameterMessage> first = duplicates.firstAnswer(origin, req);
+            if (first != null) {
+                // RFC 6733 §5.5.4: a duplicate gets the first one's answer, not a second
+                // processing.
+                DiameterNode.LOG.log(
+                        Level.DEBUG,
+                        "duplicate request from "
+                                + origin
+                                + " (End-to-End "
+                                + Integer.toUnsignedString(req.endToEnd())
+                                + (req.isRetransmit() ? ", T flag" : "")
+                                + "): answered from the duplicate cache");
+                return first.thenApply(a -> DuplicateCache.answerFor(a, req));
+            }
         }
         CompletableFuture<DiameterMessage> r;
         try {
@@ -64,21 +67,21 @@ final class RequestDispatch {
         } catch (RuntimeException e) {
             r = CompletableFuture.failedFuture(e);
         }
-        r.whenComplete(
-                (a, e) -> {
-                    if (e != null || a == null) {
-                        mine.complete(
-                                ErrorAnswers.build(
-                                        req,
-                                        node.config.identity(),
-                                        node.dictionary,
-                                        ResultCodes.DIAMETER_UNABLE_TO_COMPLY,
-                                        "the request could not be processed",
-                                        null));
-                    } else {
-                        mine.complete(a);
-                    }
-                });
+        if (key >= 0) {
+            r.whenComplete(
+                    (a, e) ->
+                            duplicates.answered(
+                                    key,
+                                    e == null && a != null
+                                            ? a
+                                            : ErrorAnswers.build(
+                                                    req,
+                                                    node.config.identity(),
+                                                    node.dictionary,
+                                                    ResultCodes.DIAMETER_UNABLE_TO_COMPLY,
+                                                    "the request could not be processed",
+                                                    null)));
+        }
         return r;
     }
 

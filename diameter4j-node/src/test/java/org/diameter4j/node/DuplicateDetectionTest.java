@@ -91,18 +91,28 @@ class DuplicateDetectionTest {
     void theCacheIsBoundedInMemoryAndTime() {
         long[] now = {0};
         DuplicateCache c = new DuplicateCache(60_000, 3, () -> now[0]);
-        var done = java.util.concurrent.CompletableFuture.<DiameterMessage>completedFuture(null);
+        var done = new java.util.concurrent.CompletableFuture<DiameterMessage>(); // never answered
         for (int i = 0; i < 5; i++) {
-            assertThat(c.firstOrRemember("a", new DiameterMessage(0x80, 272, 4, 0, i), done))
+            assertThat(
+                            DuplicateCacheTest.firstOrRemember(
+                                    c, "a", new DiameterMessage(0x80, 272, 4, 0, i), done))
                     .isNull();
         }
         assertThat(c.size()).isEqualTo(3);
         // 0 and 1 were pushed out: not duplicates any more; 4 is.
-        assertThat(c.firstOrRemember("a", new DiameterMessage(0x80, 272, 4, 0, 0), done)).isNull();
-        assertThat(c.firstOrRemember("A", new DiameterMessage(0x80, 272, 4, 0, 4), done))
+        assertThat(
+                        DuplicateCacheTest.firstOrRemember(
+                                c, "a", new DiameterMessage(0x80, 272, 4, 0, 0), done))
+                .isNull();
+        assertThat(
+                        DuplicateCacheTest.firstOrRemember(
+                                c, "A", new DiameterMessage(0x80, 272, 4, 0, 4), done))
                 .isNotNull();
         now[0] = 61_000;
-        assertThat(c.firstOrRemember("a", new DiameterMessage(0x80, 272, 4, 0, 4), done)).isNull();
+        assertThat(
+                        DuplicateCacheTest.firstOrRemember(
+                                c, "a", new DiameterMessage(0x80, 272, 4, 0, 4), done))
+                .isNull();
     }
 
     private static DiameterMessage ccr(DiameterNode server) {
