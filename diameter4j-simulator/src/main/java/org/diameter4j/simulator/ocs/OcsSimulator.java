@@ -2,7 +2,6 @@ package org.diameter4j.simulator.ocs;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -10,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.diameter4j.avps.CcRequestType;
 import org.diameter4j.codec.Avp;
 import org.diameter4j.codec.DiameterMessage;
+import org.diameter4j.codec.RecentAnswers;
 import org.diameter4j.codec.ResultCodes;
 import org.diameter4j.dictionary.Dictionary;
 import org.diameter4j.gy.GyConstants;
@@ -59,18 +59,11 @@ public final class OcsSimulator implements AutoCloseable {
     private final GyServerSessions<OcsSession> sessions;
     private final Timers timers;
     private final Duration validity; // of every grant, or null
-    // Answers to EVENT requests by Session-Id + CC-Request-Number, kept as encoded bytes: one array
-    // per entry instead of an AVP object graph keeps 100k entries cheap for the garbage collector.
-    private final Map<String, byte[]> eventAnswers =
-            java.util.Collections.synchronizedMap(
-                    new LinkedHashMap<>() {
-                        @Override
-                        protected boolean removeEldestEntry(Map.Entry<String, byte[]> e) {
-                            return size() > 100_000;
-                        }
-                    });
-    private static final org.diameter4j.codec.MessageDecoder CACHE_DECODER =
-            new org.diameter4j.codec.MessageDecoder(org.diameter4j.codec.DecodeOptions.DEFAULT);
+    // Answers to EVENT requests by Session-Id + CC-Request-Number (RFC 4006 §5.1), kept as bytes
+    // in preallocated segments: no object per request for the garbage collector (issue 10). The
+    // key is a 64-bit hash of the two; the Session-Id and CC-Request-Number are kept with the
+    // answer and compared on a hit, so a collision is a miss, never another request's answer.
+    private final RecentAnswers eventAnswers = new RecentAnswers(100_000, Long.MAX_VALUE / 4);
 
     public OcsSimulator(OcsConfig config, Dictionary dictionary, DiameterNode node, Timers timers) {
         this.config = config;
@@ -436,16 +429,10 @@ public final class OcsSimulator implements AutoCloseable {
             String sid,
             long number,
             List<MsccRequest> msccs) {
-        String dupKey = sid + "#" + number;
-        byte[] cachedBytes = eventAnswers.get(dupKey);
-        if (cachedBytes != null) {
-            List<Avp> cached =
-                    CACHE_DECODER
-                            .decode(cachedBytes, 0, cachedBytes.length)
-                            .message()
-                            .avps()
-                            .toList();
-            return answerFromCache(req, ctx, cached);
+        long dupKey = eventKey(sid, number);
+        List<Avp> cached = cachedEvent(dupKey, sid, number);
+        if (cached != null) {
+            return answer(req, ctx, cached.get(0).asUnsigned32(), cached.subList(1, cached.size()));
         }
         Account acc = accountFor(subscriber);
         if (acc == null) {
@@ -512,19 +499,48 @@ public final class OcsSimulator implements AutoCloseable {
             }
             default -> throw new IllegalStateException();
         }
-        List<Avp> full = new ArrayList<>();
-        full.add(d.avp("Result-Code", rc));
-        full.addAll(body);
         DiameterMessage container = new DiameterMessage(0, 0, 0, 0, 0);
-        full.forEach(container::add);
-        eventAnswers.put(dupKey, container.toBytes());
+        container.add(d.avp("Session-Id", sid));
+        container.add(d.avp("CC-Request-Number", number));
+        container.add(d.avp("Result-Code", rc));
+        body.forEach(container::add);
+        synchronized (eventAnswers) {
+            if (eventAnswers.find(dupKey, 0) < 0) {
+                eventAnswers.remember(dupKey, 0);
+                eventAnswers.answer(dupKey, container);
+            }
+        }
         return answer(req, ctx, rc, body);
     }
 
-    private DiameterMessage answerFromCache(
-            DiameterMessage req, RequestContext ctx, List<Avp> cached) {
-        long rc = cached.get(0).asUnsigned32();
-        return answer(req, ctx, rc, cached.subList(1, cached.size()));
+    /** The Result-Code and body of the answer to an earlier EVENT request, or null. */
+    private List<Avp> cachedEvent(long key, String sid, long number) {
+        DiameterMessage m;
+        synchronized (eventAnswers) {
+            int slot = eventAnswers.find(key, 0);
+            if (slot < 0 || !eventAnswers.isAnswered(slot)) {
+                return null;
+            }
+            m = eventAnswers.answerAt(slot);
+        }
+        List<Avp> avps = m.avps().toList();
+        if (avps.size() < 3
+                || !sid.equals(avps.get(0).asUtf8())
+                || avps.get(1).asUnsigned32() != number) {
+            return null; // another request with the same hash
+        }
+        return avps.subList(2, avps.size());
+    }
+
+    /** A 64-bit FNV-1a hash of Session-Id and CC-Request-Number. */
+    static long eventKey(String sid, long number) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < sid.length(); i++) {
+            h = (h ^ sid.charAt(i)) * 0x100000001b3L;
+        }
+        h = (h ^ number) * 0x100000001b3L;
+        h ^= h >>> 29;
+        return h == Long.MIN_VALUE ? 0 : h;
     }
 
     private DiameterMessage answer(
