@@ -7,6 +7,9 @@
 #          (freeDiameter: 3002/3007; d4j server: 3002 (relay, no route) or 3001)
 # Usage: diameter4j-benchmarks/scripts/compare-freediameter.sh [duration] [concurrency]
 # Needs: freediameterd, openssl, a built bin/d4j. Runs only on loopback; stops what it starts.
+# Secondary comparison only (unpinned, no charging decision): the like-for-like Gy comparison —
+# freeDiameter with our CCR-answering extension against d4j server's OCS, pinned, interleaved,
+# with CPU per answer, the tail and GC pauses — is compare-gy.sh.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 dur="${1:-10s}"
