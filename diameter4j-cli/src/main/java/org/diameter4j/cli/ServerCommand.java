@@ -206,7 +206,7 @@ public final class ServerCommand implements Callable<Integer> {
                 // Advertised but not simulated: every command is the terminator's (seed 002).
                 for (var c : dict.commands()) {
                     if (c.applicationId() == a.id() && c.request()) {
-                        node.handle(a.id(), c.code(), terminator);
+                        node.handleOnEventLoop(a.id(), c.code(), terminator);
                     }
                 }
             }

@@ -85,11 +85,22 @@ final class RequestDispatch {
         return r;
     }
 
+    /** Whether we advertise {@code app}, or the relay application (no streams: per request). */
+    private static boolean advertises(LocalIdentity id, long app) {
+        java.util.List<ApplicationId> apps = id.applications();
+        for (int i = 0; i < apps.size(); i++) {
+            ApplicationId a = apps.get(i);
+            if (a.isRelay() || a.id() == app) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private CompletableFuture<DiameterMessage> local(Peer peer, DiameterMessage req) {
         LocalIdentity id = node.config.identity();
         long app = req.applicationId();
-        boolean relay = id.applications().stream().anyMatch(ApplicationId::isRelay);
-        if (app != 0 && !relay && id.applications().stream().noneMatch(a -> a.id() == app)) {
+        if (app != 0 && !advertises(id, app)) {
             return DiameterNode.done(
                     ErrorAnswers.build(
                             req,
@@ -99,7 +110,7 @@ final class RequestDispatch {
                             "application " + app + " is not supported here",
                             null));
         }
-        RequestHandler h = node.handlers.get(DiameterNode.handlerKey(app, req.commandCode()));
+        DiameterNode.Handler h = node.handlers.get(DiameterNode.handlerKey(app, req.commandCode()));
         if (h == null) {
             int rc = node.config.unsupportedCommandResult();
             return DiameterNode.done(
@@ -122,6 +133,13 @@ final class RequestDispatch {
                             req, id, node.dictionary, f.resultCode(), f.reason(), f.failedAvp()));
         }
         NodeRequestContext ctx = new NodeRequestContext(node, peer);
-        return Callbacks.run(node.callbacks, () -> h.handle(req, ctx));
+        if (h.onEventLoop()) {
+            CompletableFuture<DiameterMessage> a = h.handler().handle(req, ctx);
+            return a != null
+                    ? a
+                    : CompletableFuture.failedFuture(
+                            new IllegalStateException("the request handler returned no future"));
+        }
+        return Callbacks.run(node.callbacks, () -> h.handler().handle(req, ctx));
     }
 }

@@ -4,8 +4,11 @@ import java.util.concurrent.CompletableFuture;
 import org.diameter4j.codec.DiameterMessage;
 
 /**
- * Serves one command of one application. Called on the peer's event loop: return at once (a
- * completed future, or one completed later by your own thread); never block.
+ * Serves one command of one application: returns the answer's future, completed at once or later.
+ * Registered with {@link DiameterNode#handle} it runs on the node's callback executor and may
+ * block; with {@link DiameterNode#handleOnEventLoop} it runs on the peer's event loop and must not.
+ * A handler that throws, or whose future fails, gets 5012 DIAMETER_UNABLE_TO_COMPLY answered for
+ * it.
  */
 @FunctionalInterface
 public interface RequestHandler {

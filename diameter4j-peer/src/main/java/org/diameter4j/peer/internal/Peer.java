@@ -213,6 +213,10 @@ public final class Peer implements PeerStateMachine.Actions {
 
     // ---- commands ---------------------------------------------------------------------------
 
+    boolean inLoop() {
+        return loop.inEventLoop();
+    }
+
     void onLoop(Runnable r) {
         if (loop.inEventLoop()) {
             r.run();

@@ -85,6 +85,10 @@ final class PeerConnection implements ConnectionHandler {
         } catch (RuntimeException e) {
             answer = CompletableFuture.failedFuture(e);
         }
+        if (answer.isDone() && !answer.isCompletedExceptionally() && peer.inLoop()) {
+            answered(m, answer.join(), null); // answered on the loop already: nothing to hand back
+            return;
+        }
         answer.whenComplete((a, err) -> peer.onLoop(() -> answered(m, a, err)));
     }
 

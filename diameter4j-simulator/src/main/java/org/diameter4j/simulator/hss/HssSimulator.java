@@ -170,11 +170,12 @@ public final class HssSimulator implements AutoCloseable {
     public HssSimulator attach(DiameterNode n) {
         this.node = Objects.requireNonNull(n);
         this.s6a = new S6aMessages(n.dictionary());
-        n.handle(
+        // In memory, and Milenage on the HSS's own executor: on the event loop (issue 10).
+        n.handleOnEventLoop(
                 S6a.APPLICATION_ID,
                 S6a.UPDATE_LOCATION,
                 (req, ctx) -> serve("ULR", req, ctx, this::updateLocation));
-        n.handle(
+        n.handleOnEventLoop(
                 S6a.APPLICATION_ID,
                 S6a.AUTHENTICATION_INFORMATION,
                 (req, ctx) ->
@@ -194,7 +195,7 @@ public final class HssSimulator implements AutoCloseable {
                                                                         "HSS failure: "
                                                                                 + e.getCause(),
                                                                         null))));
-        n.handle(
+        n.handleOnEventLoop(
                 S6a.APPLICATION_ID,
                 S6a.PURGE_UE,
                 (req, ctx) -> serve("PUR", req, ctx, this::purgeUe));

@@ -102,7 +102,8 @@ public final class OcsSimulator implements AutoCloseable {
      */
     public static OcsSimulator register(DiameterNode node, OcsConfig config, Timers timers) {
         OcsSimulator ocs = new OcsSimulator(config, node.dictionary(), node, timers);
-        node.handle(GyConstants.APPLICATION_ID, GyConstants.CCR, ocs::handle);
+        node.handleOnEventLoop(
+                GyConstants.APPLICATION_ID, GyConstants.CCR, ocs::handle); // memory only
         return ocs;
     }
 
