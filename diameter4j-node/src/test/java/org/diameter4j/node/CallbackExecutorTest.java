@@ -114,6 +114,53 @@ class CallbackExecutorTest {
         }
     }
 
+    /**
+     * Issue 10: a handler that never blocks can run where its request was read, without the two
+     * hand-offs; one that throws there still gets its 5012 answer (RFC 6733 §7.1.5) and the loop
+     * goes on serving the connection.
+     */
+    @Test
+    void anEventLoopHandlerRunsOnTheIoThreadAndAThrowGets5012() throws Exception {
+        String[] where = new String[1];
+        try (DiameterNode server =
+                        DiameterNode.start(
+                                NodeConfig.builder("ocs.example.net")
+                                        .application(ApplicationId.auth(4))
+                                        .listen("127.0.0.1:0")
+                                        .acceptAnyPeer(true)
+                                        .build());
+                Socket socket = new Socket()) {
+            server.handleOnEventLoop(
+                    4,
+                    272,
+                    (req, ctx) -> {
+                        where[0] = Thread.currentThread().getName();
+                        if (req.endToEnd() == 3) {
+                            throw new IllegalStateException("a bug in the handler");
+                        }
+                        return CompletableFuture.completedFuture(ctx.answer(req, 2001));
+                    });
+            socket.connect(new InetSocketAddress("127.0.0.1", Servers.port(server)), 5000);
+            socket.setSoTimeout(5000);
+            TestNet.write(socket.getOutputStream(), cer(socket).hopByHop(1).endToEnd(1));
+            TestNet.read(socket.getInputStream());
+            TestNet.write(socket.getOutputStream(), ccr().hopByHop(2).endToEnd(2));
+            DiameterMessage ok = TestNet.read(socket.getInputStream());
+            assertThat(D.get(ok, "Result-Code").asUnsigned32()).isEqualTo(2001);
+            assertThat(where[0]).startsWith("diameter4j-").doesNotStartWith("diameter4j-callbacks");
+
+            TestNet.write(socket.getOutputStream(), ccr().hopByHop(3).endToEnd(3));
+            DiameterMessage failed = TestNet.read(socket.getInputStream());
+            assertThat(failed.hopByHop()).isEqualTo(3);
+            assertThat(D.get(failed, "Result-Code").asUnsigned32()).isEqualTo(5012);
+
+            TestNet.write(socket.getOutputStream(), dwr().hopByHop(4).endToEnd(4));
+            assertThat(TestNet.read(socket.getInputStream()).commandCode())
+                    .as("the loop serves on")
+                    .isEqualTo(280);
+        }
+    }
+
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);
