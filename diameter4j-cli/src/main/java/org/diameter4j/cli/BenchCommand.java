@@ -102,7 +102,8 @@ public final class BenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         var tlsConfig = tls.load(CliArgs.peer(connect.peer).secure());
-        try (ClientNode client = ClientNode.connect(connect, template, dict, tlsConfig, null)) {
+        try (ClientNode client =
+                ClientNode.connect(connect, template, dict, tlsConfig, null, Runnable::run)) {
             boolean showProgress = progress || System.console() != null;
             if (!json) {
                 out.println(

@@ -25,7 +25,10 @@ public final class RecentAnswers {
     /** Bytes of an answer kept in its slot's segment; longer answers get an array of their own. */
     public static final int SEGMENT = 512;
 
-    static final int CHUNK = 1024;
+    // 8192 slots × 512 bytes = 4 MB a chunk: at least half a G1 region for heaps up to 16 GB, so
+    // G1 allocates it as a humongous object straight in the old generation — never copied by a
+    // young collection (1024-slot chunks were, while the ring first filled: 16–78 ms pauses).
+    static final int CHUNK = 8192;
     private static final long EMPTY = Long.MIN_VALUE;
     private static final int PENDING = 0;
     private static final int LARGE = -1;
@@ -134,7 +137,7 @@ public final class RecentAnswers {
         if (n <= SEGMENT) {
             byte[] chunk = chunks[s / CHUNK];
             if (chunk == null) {
-                chunk = chunks[s / CHUNK] = new byte[CHUNK * SEGMENT];
+                chunk = chunks[s / CHUNK] = new byte[Math.min(CHUNK, keys.length) * SEGMENT];
             }
             answer.encodeTo(chunk, (s % CHUNK) * SEGMENT);
             lengths[s] = n;

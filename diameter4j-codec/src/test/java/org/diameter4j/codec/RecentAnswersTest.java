@@ -71,7 +71,7 @@ class RecentAnswersTest {
 
     @Test
     void segmentMemoryGrowsAChunkAtATimeUpToCapacity() {
-        int capacity = 3 * RecentAnswers.CHUNK;
+        int capacity = 2 * RecentAnswers.CHUNK + 10;
         RecentAnswers r = new RecentAnswers(capacity, 60_000);
         assertThat(r.segmentBytes()).isZero();
         DiameterMessage a = answer(0, 10);
@@ -83,8 +83,18 @@ class RecentAnswersTest {
                         .isEqualTo((long) RecentAnswers.CHUNK * RecentAnswers.SEGMENT);
             }
         }
-        assertThat(r.segmentBytes()).isEqualTo((long) capacity * RecentAnswers.SEGMENT);
+        assertThat(r.segmentBytes())
+                .as("three chunks: the last one a whole chunk too")
+                .isEqualTo(3L * RecentAnswers.CHUNK * RecentAnswers.SEGMENT);
         assertThat(r.size()).isEqualTo(capacity);
+    }
+
+    @Test
+    void aSmallRingTakesOnlyWhatItsCapacityNeeds() {
+        RecentAnswers r = new RecentAnswers(10, 60_000);
+        r.remember(1, 0);
+        r.answer(1, answer(1, 10));
+        assertThat(r.segmentBytes()).isEqualTo(10L * RecentAnswers.SEGMENT);
     }
 
     @Test

@@ -79,9 +79,11 @@ abstract class AvpPart {
 
         @Override
         Avp build(Template.Vars vars) {
-            String text = Placeholders.fill(parts, vars);
             try {
-                return convert(dict, def, text);
+                if (Placeholders.wholeVariable(parts)) {
+                    return AvpValues.toAvp(dict, def, vars.typed(parts.get(1), def.type()));
+                }
+                return convert(dict, def, Placeholders.fill(parts, vars));
             } catch (IllegalArgumentException e) {
                 throw new UserError(Main.USAGE, location + ": " + clean(e.getMessage()));
             }

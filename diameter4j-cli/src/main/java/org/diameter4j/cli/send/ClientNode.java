@@ -80,6 +80,21 @@ public final class ClientNode implements AutoCloseable {
             Dictionary dict,
             TlsConfig tls,
             Consumer<DiameterNode.Traced> tracer) {
+        return connect(o, template, dict, tls, tracer, null);
+    }
+
+    /**
+     * As above, the answers' continuations on {@code callbacks} — {@code Runnable::run} keeps them
+     * on the event loop, for a caller whose continuations never block (the load generator: a
+     * hand-off per answer cost it more than its own work) — or the node's pool when null.
+     */
+    public static ClientNode connect(
+            ConnectOptions o,
+            Template template,
+            Dictionary dict,
+            TlsConfig tls,
+            Consumer<DiameterNode.Traced> tracer,
+            java.util.concurrent.Executor callbacks) {
         DiameterUri uri = CliArgs.peer(o.peer);
         Duration connectTimeout = CliArgs.duration(o.connectTimeout, "--connect-timeout");
         NodeConfig.Builder b;
@@ -90,6 +105,9 @@ public final class ClientNode implements AutoCloseable {
                             .dictionary(dict)
                             .originStateIdInRequests(true);
             o.strictSend.applyTo(b);
+            if (callbacks != null) {
+                b.callbackExecutor(callbacks);
+            }
             if (o.originRealm != null) {
                 b.originRealm(o.originRealm);
             }

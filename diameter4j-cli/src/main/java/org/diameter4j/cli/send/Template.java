@@ -95,6 +95,26 @@ public final class Template {
             };
         }
 
+        /**
+         * The value of {@code var} for an AVP of {@code type}: a number or an instant where the AVP
+         * takes one, so that no text is formatted and parsed back per message (issue 10: the load
+         * generator spent more on that than the server on its answer); else the text.
+         */
+        Object typed(String var, org.diameter4j.codec.DataType type) {
+            if (type != null && type.isInteger()) {
+                if (var.equals("request-number")) {
+                    return requestNumber;
+                }
+                if (var.equals("n")) {
+                    return n;
+                }
+            }
+            if (type == org.diameter4j.codec.DataType.TIME && var.equals("now")) {
+                return Instant.ofEpochSecond(System.currentTimeMillis() / 1000);
+            }
+            return get(var);
+        }
+
         static Vars sample() {
             return new Vars(
                     "client.example.com;1;1",
