@@ -62,6 +62,15 @@ public final class BenchCommand implements Callable<Integer> {
     String duration;
 
     @Option(
+            names = "--warmup",
+            paramLabel = "DURATION",
+            defaultValue = "0s",
+            description =
+                    "Load for this long first, not counted: lets both JVMs compile the hot path"
+                            + " (on one core that takes 10-20 s) (default: ${DEFAULT-VALUE}).")
+    String warmup;
+
+    @Option(
             names = "--timeout",
             paramLabel = "DURATION",
             defaultValue = "5s",
@@ -94,6 +103,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
         Duration d = CliArgs.duration(duration, "--duration");
         Duration to = CliArgs.duration(timeout, "--timeout");
+        Duration w = CliArgs.duration(warmup, "--warmup");
         if (d.isZero() || d.isNegative()) {
             throw UserError.usage("--duration must be positive");
         }
@@ -126,6 +136,7 @@ public final class BenchCommand implements Callable<Integer> {
                             conc,
                             rate,
                             d.toNanos(),
+                            w.toNanos(),
                             to.toMillis(),
                             showProgress,
                             json);

@@ -36,6 +36,7 @@ public final class Bench {
             int concurrency,
             Double rate,
             long durationNanos,
+            long warmupNanos,
             long timeoutMillis,
             boolean progress,
             boolean json) {}
@@ -118,29 +119,38 @@ public final class Bench {
     /** Runs the plan; returns the exit code. */
     public int run() throws InterruptedException {
         runner = factory.create(this::accept);
-        long t0 = System.nanoTime();
+        long begin = System.nanoTime();
+        long t0 = begin + plan.warmupNanos(); // what is measured starts here
         long end = t0 + plan.durationNanos();
+        boolean warming = plan.warmupNanos() > 0;
         Thread driver = null;
         if (plan.rate() == null) {
             for (int i = 0; i < plan.concurrency(); i++) {
                 start(0);
             }
         } else {
-            driver = new Thread(() -> openLoop(t0, end), "d4j-bench-driver");
+            driver = new Thread(() -> openLoop(begin, end), "d4j-bench-driver");
             driver.setDaemon(true);
             driver.start();
         }
-        long lastTick = t0;
-        long nextTick = t0 + 1_000_000_000L;
+        long lastTick = begin;
+        long nextTick = begin + 1_000_000_000L;
         while (true) {
             long now = System.nanoTime();
-            long wake = Math.min(nextTick, end);
+            long wake = Math.min(nextTick, warming ? t0 : end);
             if (now < wake) {
                 LockSupport.parkNanos(wake - now);
                 continue;
             }
+            if (warming && now >= t0) {
+                warming = false;
+                forgetWarmup();
+                lastTick = now;
+                nextTick = now + 1_000_000_000L;
+                continue;
+            }
             if (now >= nextTick) {
-                tick(now, lastTick, t0);
+                tick(now, lastTick, begin);
                 lastTick = now;
                 nextTick += 1_000_000_000L;
             }
@@ -192,6 +202,27 @@ public final class Bench {
                 }
                 i++;
                 due = t0 + (long) (i * interval);
+            }
+        }
+    }
+
+    /** The warm-up's figures are dropped: the summary tells only the measured duration. */
+    private void forgetWarmup() {
+        recorder.reset();
+        synchronized (total) {
+            total.reset();
+        }
+        answers.reset();
+        requests.reset();
+        intervalErrors.reset();
+        errors.clear();
+        byResult.clear();
+        skipped.reset();
+        maxBehindNanos = 0;
+        if (plan.progress()) {
+            synchronized (progressOut) {
+                progressOut.println("warm-up done: measuring from now");
+                progressOut.flush();
             }
         }
     }

@@ -478,4 +478,32 @@ class ClientCommandTest {
             assertThat(s.get("latencyMs").has(p)).as(p).isTrue();
         }
     }
+
+    /** Issue 10: a warm-up loads the peer but is not in the figures. */
+    @Test
+    void benchWarmupIsNotCounted() throws IOException {
+        Run j =
+                d4j(
+                        "bench",
+                        peer,
+                        "--origin-host",
+                        "bench.example.com",
+                        "--warmup",
+                        "1s",
+                        "--duration",
+                        "1s",
+                        "--rate",
+                        "200",
+                        "--json",
+                        "--progress");
+        assertThat(j.exit()).as(j.out() + j.err()).isZero();
+        assertThat(j.out() + j.err()).contains("warm-up done: measuring from now");
+        JsonNode s = JSON.readTree(j.lines().get(j.lines().size() - 1)).get("summary");
+        assertThat(s.get("durationMs").asLong())
+                .as("the measured second only")
+                .isBetween(900L, 1900L);
+        assertThat(s.get("answers").asLong())
+                .as("one second at 200/s, not two")
+                .isBetween(140L, 260L);
+    }
 }
