@@ -4,7 +4,8 @@
 # `d4j server` (the OCS, answering 2001 with a real debit), under the same load generator.
 #
 #   diameter4j-benchmarks/scripts/compare-gy.sh [--duration 20s] [--concurrency 100] [--rounds 3]
-#       [--servers fd,d4j] [--out DIR] [--warmup 10s] [--c1-rounds 0] [--send ccr-event]
+#       [--servers fd,d4j] [--out DIR] [--warmup 10s] [--bench-warmup 20s] [--c1-rounds 0]
+#       [--send ccr-event]
 #
 # - Each server is pinned to CPU 0 (taskset -c 0), the load generator `d4j bench` to CPU 1; the
 #   JVM of `d4j server` gets the launcher's own options (bin/d4j) plus -XX:ActiveProcessorCount=1
@@ -33,7 +34,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 here="$root/diameter4j-benchmarks/scripts"
 d4j="$root/bin/d4j"
 
-dur=20s conc=100 rounds=3 servers=fd,d4j out="" warmup=10s c1_rounds=0 send=ccr-event
+dur=20s conc=100 rounds=3 servers=fd,d4j out="" warmup=10s c1_rounds=0 send=ccr-event bench_warmup=20s
 usage() { sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d' | sed 's/^# \{0,1\}//' >&2; exit 2; }
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -43,6 +44,7 @@ while [ $# -gt 0 ]; do
     --servers) servers="$2"; shift 2 ;;
     --out) out="$2"; shift 2 ;;
     --warmup) warmup="$2"; shift 2 ;;
+    --bench-warmup) bench_warmup="$2"; shift 2 ;;
     --c1-rounds) c1_rounds="$2"; shift 2 ;;
     --send) send="$2"; shift 2 ;;
     -h|--help) usage ;;
@@ -257,17 +259,26 @@ measure() { # server concurrency duration counted
   [ "$counted" = 1 ] || f="$f-warmup"
   limit=$(( $(secs "$d") + 60 ))
   if [ "$counted" = 1 ]; then log "run $n: $srv, concurrency $c, $d"; else log "run $n: $srv, concurrency $c, $d (warm-up)"; fi
-  [ "$gclog" = - ] || gc0=$(stat -c %s "$gclog")
-  t0=$(cpu_ticks "$pid"); w0=$(date +%s%N)
+  limit=$(( limit + $(secs "$bench_warmup") ))
+  # Every bench is a new JVM: it loads the server for --bench-warmup first (its own JIT, on one
+  # core, takes 10-20 s) and says "warm-up done" on stderr; the server's CPU and GC are counted
+  # from that line on, as the bench's figures are.
+  local wb0; wb0=$(date +%s%N)
   ( rc=0
     timeout -k 10 "$limit" env D4J_JAVA_OPTS="$bench_opts" taskset -c "$bench_cpus" \
         "$d4j" bench "aaa://127.0.0.1:$port" --origin-host "$client_host" --send "$send" \
-        --concurrency "$c" --duration "$d" --json > "$f.json" 2> "$f.err" || rc=$?
-    echo "$rc" > "$f.rc"; times > "$f.times" )
+        --concurrency "$c" --warmup "$bench_warmup" --duration "$d" --json --progress \
+        > "$f.json" 2> "$f.err" || rc=$?
+    echo "$rc" > "$f.rc"; times > "$f.times" ) &
+  local bpid=$!
+  while kill -0 "$bpid" 2>/dev/null && ! grep -q "warm-up done" "$f.err" 2>/dev/null; do sleep 0.05; done
+  [ "$gclog" = - ] || gc0=$(stat -c %s "$gclog")
+  t0=$(cpu_ticks "$pid"); w0=$(date +%s%N)
+  wait "$bpid" || true
   t1=$(cpu_ticks "$pid"); w1=$(date +%s%N)
   [ "$gclog" = - ] || gc1=$(stat -c %s "$gclog")
   rec="$(python3 "$work/report.py" run "$f.json" "$n" "$label" "$c" $((t1 - t0)) "$(getconf CLK_TCK)" \
-      "$gclog" "$gc0" "$gc1" "$f.gc.log" "$f.times" "$f.rc" "$counted" $(( (w1 - w0) / 1000000 )))" || die "run $n failed (see $f.err)"
+      "$gclog" "$gc0" "$gc1" "$f.gc.log" "$f.times" "$f.rc" "$counted" $(( (w1 - wb0) / 1000000 )))" || die "run $n failed (see $f.err)"
   echo "$rec" >> "$out/results.jsonl"
   python3 "$work/report.py" row "$rec" | tee -a "$out/summary.md"
   sleep 1
