@@ -265,7 +265,8 @@ measure() { # server concurrency duration counted
   # from that line on, as the bench's figures are.
   local wb0; wb0=$(date +%s%N)
   ( rc=0
-    timeout -k 10 "$limit" env D4J_JAVA_OPTS="$bench_opts" taskset -c "$bench_cpus" \
+    timeout -k 10 "$limit" env D4J_JAVA_OPTS="$bench_opts -Xlog:gc:file=$f.bench-gc.log" \
+        taskset -c "$bench_cpus" \
         "$d4j" bench "aaa://127.0.0.1:$port" --origin-host "$client_host" --send "$send" \
         --concurrency "$c" --warmup "$bench_warmup" --duration "$d" --json --progress \
         > "$f.json" 2> "$f.err" || rc=$?
@@ -285,7 +286,11 @@ measure() { # server concurrency duration counted
 }
 
 bench_launcher="$(sed -n 's/^ *server|node|bench|client) opts="\([^"]*\)".*/\1/p' "$d4j" | head -n 1)"
-bench_opts="${bench_launcher:--XX:+UseG1GC -XX:MaxGCPauseMillis=20} -XX:ActiveProcessorCount=$(ncpus "$bench_cpus") ${D4J_BENCH_JAVA_OPTS:-}"
+bench_launcher="${bench_launcher:--XX:+UseG1GC -XX:MaxGCPauseMillis=20}"
+case " ${D4J_BENCH_JAVA_OPTS:-} " in # a GC chosen by the caller replaces the launcher's G1
+  *" -XX:+Use"*GC*) bench_launcher="$(echo "$bench_launcher" | tr ' ' '\n' | grep -v -- '^-XX:+Use.*GC$' | tr '\n' ' ')" ;;
+esac
+bench_opts="$bench_launcher -XX:ActiveProcessorCount=$(ncpus "$bench_cpus") ${D4J_BENCH_JAVA_OPTS:-}"
 for s in ${servers//,/ }; do "${s}_start"; done
 sleep 1
 
