@@ -37,6 +37,56 @@ final class Messages {
                                 d.avp("Service-Identifier", 1)));
     }
 
+    /**
+     * Seed 001's SMS event CCR (484 bytes, four levels of Grouped AVPs: Multiple-Services-Credit-
+     * Control, Service-Information › SMS-Information › Recipient-Info › Recipient-Address), built
+     * by name; GoldenVectorTest pins it byte for byte to
+     * examples/messages/seed001-ccr-sms-event.hex.
+     */
+    static DiameterMessage seed001SmsEventCcr(Dictionary d) {
+        return d.request("CCR", 4)
+                .hopByHop(1)
+                .endToEnd(1)
+                .add(d.avp("Session-Id", "relay2.test.realm;1766448000;1"))
+                .add(d.avp("Origin-Host", "relay2.test.realm"))
+                .add(d.avp("Origin-Realm", "mobistar.be"))
+                .add(d.avp("Destination-Realm", "ipbb.prod.be"))
+                .add(d.avp("Destination-Host", "VOICE-OBE.drfbor1.ipbb.prod.be"))
+                .add(d.avp("Auth-Application-Id", 4))
+                .add(d.avp("Service-Context-Id", "32274@3gpp.org"))
+                .add(d.avp("CC-Request-Type", "EVENT_REQUEST"))
+                .add(d.avp("CC-Request-Number", 1))
+                .add(d.avp("Origin-State-Id", 1766448000L))
+                .add(d.avp("User-Name", "diameter"))
+                .add(d.avp("Event-Timestamp", Instant.ofEpochSecond(1766448000L)))
+                .add(d.avp("Requested-Action", "DIRECT_DEBITING"))
+                .add(
+                        d.grouped(
+                                "Subscription-Id",
+                                d.avp("Subscription-Id-Type", "END_USER_E164"),
+                                d.avp("Subscription-Id-Data", "41780000001")))
+                .add(
+                        d.grouped(
+                                "Multiple-Services-Credit-Control",
+                                d.grouped(
+                                        "Requested-Service-Unit",
+                                        d.avp("CC-Service-Specific-Units", 1)),
+                                d.avp("Service-Identifier", 1)))
+                .add(
+                        d.grouped(
+                                "Service-Information",
+                                d.grouped(
+                                        "SMS-Information",
+                                        d.avp("Data-Coding-Scheme", 8),
+                                        d.avp("SM-Message-Type", "SUBMISSION"),
+                                        d.grouped(
+                                                "Recipient-Info",
+                                                d.grouped(
+                                                        "Recipient-Address",
+                                                        d.avp("Address-Type", "MSISDN"),
+                                                        d.avp("Address-Data", "41780000002"))))));
+    }
+
     /** Seed 003's CEA: 240 bytes. */
     static DiameterMessage cea(Dictionary d) {
         return new DiameterMessage(0, 257, 0, 19864, (int) 3486524428L)

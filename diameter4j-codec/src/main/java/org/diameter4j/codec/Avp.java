@@ -212,6 +212,15 @@ public final class Avp {
         return data == null;
     }
 
+    /** The array holding the data (null when built Grouped); with {@link #dataOffset()}. */
+    byte[] dataArray() {
+        return data;
+    }
+
+    int dataOffset() {
+        return offset;
+    }
+
     /** A copy of the data bytes. */
     public byte[] valueBytes() {
         if (data == null) {

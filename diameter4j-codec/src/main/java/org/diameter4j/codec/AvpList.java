@@ -50,22 +50,40 @@ public final class AvpList implements Iterable<Avp> {
         int n = 0;
         int p = off;
         while (p < end) {
-            if (end - p < Avp.HEADER) {
-                throw new AvpValueException(null, "truncated AVP header at offset " + p);
-            }
-            int avpLen = Avp.getInt(b, p + 4) & 0xffffff;
-            int min = (b[p + 4] & Avp.FLAG_VENDOR) != 0 ? Avp.VENDOR_HEADER : Avp.HEADER;
-            if (avpLen < min || p + avpLen > end) {
-                throw new AvpValueException(
-                        null, "AVP length " + avpLen + " at offset " + p + " is invalid");
-            }
+            int next = checkedNext(b, p, end);
             if (n == starts.length) {
                 starts = Arrays.copyOf(starts, n * 2);
             }
             starts[n++] = p;
-            p += Avp.pad4(avpLen);
+            p = next;
         }
         return new AvpList(b, starts, n, end);
+    }
+
+    /**
+     * Checks the header of the AVP at {@code p} against the range ending at {@code end} (RFC 6733
+     * §4.1: a whole header, an AVP Length of at least the header, inside the range) and returns
+     * where the next AVP starts, after the padding. Throws what {@link Avp#children()} throws.
+     */
+    static int checkedNext(byte[] b, int p, int end) {
+        if (end - p < Avp.HEADER) {
+            throw truncated(p);
+        }
+        int avpLen = Avp.getInt(b, p + 4) & 0xffffff;
+        if (avpLen < headerAt(b, p) || p + avpLen > end) {
+            throw badLength(avpLen, p);
+        }
+        return p + Avp.pad4(avpLen);
+    }
+
+    // Out of line, so that checkedNext stays small enough to inline where it is hot.
+    private static AvpValueException truncated(int p) {
+        return new AvpValueException(null, "truncated AVP header at offset " + p);
+    }
+
+    private static AvpValueException badLength(int avpLen, int p) {
+        return new AvpValueException(
+                null, "AVP length " + avpLen + " at offset " + p + " is invalid");
     }
 
     static Avp readAt(byte[] b, int p) {
@@ -100,6 +118,81 @@ public final class AvpList implements Iterable<Avp> {
             a = it[i] = readAt(src, starts[i]);
         }
         return a;
+    }
+
+    // ---- reading AVP i without an Avp object (RFC 6733 §4.1 header) -----------------------------
+    //
+    // Each reads what get(i) would answer, straight from the decoded bytes while the list is the
+    // unchanged view of a message, so nothing is allocated; once the list was changed, from its
+    // AVP.
+
+    /** {@code get(i).code()}, without making the {@link Avp}. */
+    public int codeAt(int i) {
+        int p = sourceStart(i);
+        return p >= 0 ? Avp.getInt(src, p) : items[i].code();
+    }
+
+    /** {@code get(i).flags()} (V, M, P and the reserved bits), without making the {@link Avp}. */
+    public int flagsAt(int i) {
+        int p = sourceStart(i);
+        return p >= 0 ? src[p + 4] & 0xff : items[i].flags();
+    }
+
+    /** {@code get(i).vendorId()}: 0 when the V flag is clear; without making the {@link Avp}. */
+    public int vendorIdAt(int i) {
+        int p = sourceStart(i);
+        if (p < 0) {
+            return items[i].vendorId();
+        }
+        return (src[p + 4] & Avp.FLAG_VENDOR) != 0 ? Avp.getInt(src, p + 8) : 0;
+    }
+
+    /** {@code get(i).valueLength()}: the data's length, without header and padding. */
+    public int valueLengthAt(int i) {
+        int p = sourceStart(i);
+        return p >= 0
+                ? (Avp.getInt(src, p + 4) & 0xffffff) - headerAt(src, p)
+                : items[i].valueLength();
+    }
+
+    /**
+     * {@code get(i).asInt32()}: the data as a 32-bit number (Integer32, Unsigned32 and Enumerated
+     * bits), without making the {@link Avp} when it has four bytes of data; else throws the {@link
+     * AvpValueException} {@code asInt32()} throws.
+     */
+    public int int32At(int i) {
+        int p = sourceStart(i);
+        if (p >= 0 && (Avp.getInt(src, p + 4) & 0xffffff) - headerAt(src, p) == 4) {
+            return Avp.getInt(src, p + headerAt(src, p));
+        }
+        return get(i).asInt32();
+    }
+
+    /** Where AVP {@code i} starts in the decoded bytes, -1 once the list was changed. */
+    private int sourceStart(int i) {
+        if (i < 0 || i >= size) {
+            throw new IndexOutOfBoundsException("index " + i + ", size " + size);
+        }
+        return src != null ? starts[i] : -1;
+    }
+
+    static int headerAt(byte[] b, int p) {
+        return (b[p + 4] & Avp.FLAG_VENDOR) != 0 ? Avp.VENDOR_HEADER : Avp.HEADER;
+    }
+
+    /** The decoded bytes this list reads from, or null once it was changed (for AvpCursor). */
+    byte[] source() {
+        return src;
+    }
+
+    /** With {@link #source()}: where AVP {@code i} starts in them. */
+    int startAt(int i) {
+        return starts[i];
+    }
+
+    /** With no {@link #source()}: AVP {@code i}. */
+    Avp item(int i) {
+        return items[i];
     }
 
     /** The first AVP with this code and Vendor-Id, or null. */

@@ -166,4 +166,45 @@ class AvpListTest {
         Avp shortHeader = Avp.ofBytes(284, 0, 0, new byte[] {0, 0, 0, 1});
         assertThatThrownBy(shortHeader::children).isInstanceOf(AvpValueException.class);
     }
+
+    @Test
+    void headerReadsByIndexAnswerWhatTheAvpWouldOnALazyList() {
+        // RFC 6733 §4.1: code, flags, Vendor-Id (V flag), data length; read from the bytes
+        AvpList l = decoded().avps();
+        for (int i = 0; i < l.size(); i++) {
+            Avp a = List.of(A, B, C).get(i);
+            assertThat(l.codeAt(i)).isEqualTo(a.code());
+            assertThat(l.flagsAt(i)).isEqualTo(a.flags());
+            assertThat(l.vendorIdAt(i)).isEqualTo(a.vendorId());
+            assertThat(l.valueLengthAt(i)).isEqualTo(a.valueLength());
+        }
+        assertThat(l.vendorIdAt(1)).isEqualTo(10415);
+        assertThat(l.flagsAt(1) & Avp.FLAG_VENDOR).isNotZero();
+        assertThat(l.int32At(2)).isEqualTo(2001);
+    }
+
+    @Test
+    void headerReadsByIndexFollowAChangedList() {
+        // once changed, the list reads its AVP objects: the new one, and the shifted ones
+        AvpList l = decoded().avps();
+        l.add(0, Avp.ofInt32(5, 77, Avp.FLAG_MANDATORY, -2));
+        assertThat(l.codeAt(0)).isEqualTo(5);
+        assertThat(l.vendorIdAt(0)).isEqualTo(77);
+        assertThat(l.flagsAt(0)).isEqualTo(Avp.FLAG_VENDOR | Avp.FLAG_MANDATORY);
+        assertThat(l.valueLengthAt(0)).isEqualTo(4);
+        assertThat(l.int32At(0)).isEqualTo(-2);
+        assertThat(l.codeAt(3)).isEqualTo(268);
+        assertThat(l.int32At(3)).isEqualTo(2001);
+    }
+
+    @Test
+    void int32ByIndexNeedsFourBytesOfData() {
+        // as Avp.asInt32: Session-Id's text is not an Integer32
+        AvpList l = decoded().avps();
+        assertThatThrownBy(() -> l.int32At(0))
+                .isInstanceOf(AvpValueException.class)
+                .hasMessageContaining("Integer32 needs 4 bytes");
+        assertThatThrownBy(() -> l.codeAt(3)).isInstanceOf(IndexOutOfBoundsException.class);
+        assertThatThrownBy(() -> l.flagsAt(-1)).isInstanceOf(IndexOutOfBoundsException.class);
+    }
 }

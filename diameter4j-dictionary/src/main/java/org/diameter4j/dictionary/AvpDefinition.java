@@ -17,6 +17,9 @@ public final class AvpDefinition {
     private final Map<Long, String> valueNames;
     private final Map<String, Long> valuesByName;
     private final SourceLocation location;
+    // valueNames as primitives: valueName is asked for every Enumerated AVP of every message.
+    private final LongIntTable valueIndex;
+    private final String[] names;
     Grammar grammar; // set once while the dictionary is built
 
     AvpDefinition(
@@ -36,6 +39,13 @@ public final class AvpDefinition {
         this.valueNames = Collections.unmodifiableMap(valueNames);
         this.valuesByName = Collections.unmodifiableMap(valuesByName);
         this.location = location;
+        this.valueIndex = new LongIntTable(valueNames.size());
+        this.names = new String[valueNames.size()];
+        int i = 0;
+        for (Map.Entry<Long, String> e : valueNames.entrySet()) {
+            names[i] = e.getValue();
+            valueIndex.putIfAbsent(e.getKey(), i++);
+        }
     }
 
     public String name() {
@@ -70,7 +80,8 @@ public final class AvpDefinition {
 
     /** The name of a value, or null. */
     public String valueName(long value) {
-        return valueNames.get(value);
+        int i = valueIndex.get(value);
+        return i < 0 ? null : names[i];
     }
 
     /** The number of a named value, or null. */

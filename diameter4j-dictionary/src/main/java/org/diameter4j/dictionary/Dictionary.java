@@ -42,6 +42,9 @@ public final class Dictionary implements AvpTypeResolver {
     private final AvpIndex index;
     private final Map<String, AvpDefinition> avpsByName;
     private final Map<Long, CommandDefinition> commands;
+    // commands by commandKey without boxing it: looked up for every message validated.
+    private final LongIntTable commandIndex;
+    private final CommandDefinition[] commandAt;
 
     Dictionary(
             Map<Integer, Vendor> vendors,
@@ -55,6 +58,18 @@ public final class Dictionary implements AvpTypeResolver {
         this.index = new AvpIndex(avps.values(), avps.size());
         this.avpsByName = Collections.unmodifiableMap(avpsByName);
         this.commands = Collections.unmodifiableMap(commands);
+        this.commandIndex = new LongIntTable(commands.size());
+        this.commandAt = new CommandDefinition[commands.size()];
+        int i = 0;
+        for (Map.Entry<Long, CommandDefinition> e : commands.entrySet()) {
+            commandAt[i] = e.getValue();
+            commandIndex.putIfAbsent(e.getKey(), i++);
+        }
+    }
+
+    private CommandDefinition commandAt(long key) {
+        int i = commandIndex.get(key);
+        return i < 0 ? null : commandAt[i];
     }
 
     /** The dictionaries diameter4j ships, loaded once. */
@@ -137,10 +152,10 @@ public final class Dictionary implements AvpTypeResolver {
 
     /** The grammar of this command, or null when the dictionary does not know it. */
     public CommandDefinition command(long applicationId, int code, boolean request) {
-        CommandDefinition c = commands.get(commandKey(applicationId, code, request));
+        CommandDefinition c = commandAt(commandKey(applicationId, code, request));
         if (c == null && applicationId != 0) {
             // Generic commands (RAR, STR, ASR …) are defined once with Application-Id 0.
-            c = commands.get(commandKey(0, code, request));
+            c = commandAt(commandKey(0, code, request));
         }
         return c;
     }

@@ -22,7 +22,8 @@ import org.diameter4j.codec.DiameterMessage;
  *
  * A fault inside a Grouped AVP is reported with the grouped hierarchy down to the offender.
  * Messages of commands the dictionary does not know are not checked (the peer layer answers 3001
- * for them).
+ * for them). Thread-safe; validating a message that satisfies its grammar allocates nothing (the
+ * AVPs are read in place, see {@link GrammarCheck}).
  */
 public final class MessageValidator {
     private final Dictionary dict;
@@ -41,21 +42,19 @@ public final class MessageValidator {
         if (cmd == null) {
             return null;
         }
-        DecodeFailure[] first = new DecodeFailure[1];
         try {
             // §7.2: an answer with the E bit follows the generic answer-message grammar.
             boolean errorAnswer = !m.isRequest() && m.isError();
-            check.check(
-                    m.avps(),
-                    errorAnswer ? answerMessage : cmd.grammar(),
-                    cmd.abbreviation(),
-                    (rc, rule, text, avp) -> {
-                        first[0] = new DecodeFailure(rc, text, -1, avp, m, false);
-                        return false;
-                    });
+            GrammarCheck.Fault f =
+                    check.first(
+                            m.avps(),
+                            errorAnswer ? answerMessage : cmd.grammar(),
+                            cmd.abbreviation());
+            return f == null
+                    ? null
+                    : new DecodeFailure(f.resultCode(), f.text(), -1, f.failed(), m, false);
         } catch (AvpValueException e) {
             return new DecodeFailure(e.resultCode(), e.getMessage(), -1, e.avp(), m, false);
         }
-        return first[0];
     }
 }

@@ -186,8 +186,8 @@ public final class OutboundValidator {
     private static void reservedAvpBits(
             org.diameter4j.codec.AvpList avps, String where, List<OutboundViolation> out) {
         for (int i = 0; i < avps.size(); i++) {
-            Avp a = avps.get(i);
-            if ((a.flags() & RESERVED_AVP_FLAGS) != 0) {
+            if ((avps.flagsAt(i) & RESERVED_AVP_FLAGS) != 0) {
+                Avp a = avps.get(i);
                 out.add(
                         new OutboundViolation(
                                 ResultCodes.DIAMETER_INVALID_AVP_BITS,

@@ -2,6 +2,7 @@ package org.diameter4j.dictionary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HexFormat;
 import org.diameter4j.codec.Avp;
 import org.diameter4j.codec.DecodeFailure;
 import org.diameter4j.codec.DecodeOptions;
@@ -156,5 +157,60 @@ class MessageValidatorTest {
     void commandsTheDictionaryDoesNotKnowAreNotValidated() {
         assertThat(V.validate(new DiameterMessage(DiameterMessage.FLAG_REQUEST, 12345, 77, 1, 1)))
                 .isNull();
+    }
+
+    /** Seed 001's SMS event CCR, decoded: Grouped AVPs four levels deep, read in place. */
+    private static DiameterMessage seed001(MessageDecoder decoder, String from, String to)
+            throws java.io.IOException {
+        String hex =
+                HexFormat.of()
+                        .formatHex(GoldenVectorTest.golden("seed001-ccr-sms-event"))
+                        .replace(from, to);
+        byte[] b = HexFormat.of().parseHex(hex);
+        return decoder.decode(b, 0, b.length).message();
+    }
+
+    @Test
+    void faultFourGroupedLevelsDownNamesThePathAndHoldsTheHierarchy() throws Exception {
+        // §4.1: an M-bit Enumerated value the dictionary does not define is 5004; §7.5: Failed-AVP
+        // holds each Grouped AVP down to the offender, alone. Address-Type MSISDN (1) becomes 99.
+        DiameterMessage m =
+                seed001(
+                        new MessageDecoder(DecodeOptions.DEFAULT.withTypes(D)),
+                        "00000383c0000010000028af00000001",
+                        "00000383c0000010000028af00000063");
+        DecodeFailure f = V.validate(m);
+        assertThat(f.resultCode()).isEqualTo(ResultCodes.DIAMETER_INVALID_AVP_VALUE);
+        assertThat(f.reason())
+                .isEqualTo(
+                        "CCR > Service-Information > SMS-Information > Recipient-Info >"
+                                + " Recipient-Address: Address-Type = 99 is not a value the"
+                                + " dictionary defines");
+        Avp a = f.failedAvp();
+        for (String name :
+                new String[] {
+                    "Service-Information", "SMS-Information", "Recipient-Info", "Recipient-Address"
+                }) {
+            assertThat(a.code()).isEqualTo(D.avp(name).code());
+            assertThat(a.vendorId()).isEqualTo(D.avp(name).vendorId());
+            assertThat(a.children().size()).isEqualTo(1);
+            a = a.children().get(0);
+        }
+        assertThat(a).isEqualTo(D.avp("Address-Type", 99L).withFlags(Avp.FLAG_MANDATORY));
+    }
+
+    @Test
+    void groupedDataThatIsNotAvpsIs5014AsItsChildrenWouldBe() throws Exception {
+        // §4.4, §7.1.5: decoded without the dictionary, the Grouped data was never looked into;
+        // Subscription-Id-Type's AVP Length (12) becomes 99, past the end of Subscription-Id.
+        DiameterMessage m =
+                seed001(
+                        new MessageDecoder(DecodeOptions.DEFAULT),
+                        "000001c24000000c00000000",
+                        "000001c24000006300000000");
+        DecodeFailure f = V.validate(m);
+        assertThat(f.resultCode()).isEqualTo(ResultCodes.DIAMETER_INVALID_AVP_LENGTH);
+        assertThat(f.reason()).isEqualTo("AVP length 99 at offset 288 is invalid");
+        assertThat(f.failedAvp()).isNull();
     }
 }
