@@ -25,13 +25,7 @@ class CallbackExecutorTest {
 
     @Test
     void aHandlerBlockingOneSecondDoesNotDelayTheDwaOnItsConnection() throws Exception {
-        try (DiameterNode server =
-                        DiameterNode.start(
-                                NodeConfig.builder("ocs.example.net")
-                                        .application(ApplicationId.auth(4))
-                                        .listen("127.0.0.1:0")
-                                        .acceptAnyPeer(true)
-                                        .build());
+        try (DiameterNode server = server();
                 Socket socket = new Socket()) {
             server.handle(
                     4,
@@ -40,9 +34,7 @@ class CallbackExecutorTest {
                         sleep(1000); // a blocking database call, say
                         return CompletableFuture.completedFuture(ctx.answer(req, 2001));
                     });
-            socket.connect(new InetSocketAddress("127.0.0.1", Servers.port(server)), 5000);
-            socket.setSoTimeout(5000);
-            TestNet.write(socket.getOutputStream(), cer(socket).hopByHop(1).endToEnd(1));
+            open(socket, server);
             assertThat(TestNet.read(socket.getInputStream()).commandCode()).isEqualTo(257);
 
             TestNet.write(socket.getOutputStream(), ccr().hopByHop(2).endToEnd(2));
@@ -103,9 +95,7 @@ class CallbackExecutorTest {
                         where[0] = Thread.currentThread().getName();
                         return CompletableFuture.completedFuture(ctx.answer(req, 2001));
                     });
-            socket.connect(new InetSocketAddress("127.0.0.1", Servers.port(server)), 5000);
-            socket.setSoTimeout(5000);
-            TestNet.write(socket.getOutputStream(), cer(socket).hopByHop(1).endToEnd(1));
+            open(socket, server);
             TestNet.read(socket.getInputStream());
             TestNet.write(socket.getOutputStream(), ccr().hopByHop(2).endToEnd(2));
             assertThat(TestNet.read(socket.getInputStream()).commandCode()).isEqualTo(272);
@@ -122,13 +112,7 @@ class CallbackExecutorTest {
     @Test
     void anEventLoopHandlerRunsOnTheIoThreadAndAThrowGets5012() throws Exception {
         String[] where = new String[1];
-        try (DiameterNode server =
-                        DiameterNode.start(
-                                NodeConfig.builder("ocs.example.net")
-                                        .application(ApplicationId.auth(4))
-                                        .listen("127.0.0.1:0")
-                                        .acceptAnyPeer(true)
-                                        .build());
+        try (DiameterNode server = server();
                 Socket socket = new Socket()) {
             server.handleOnEventLoop(
                     4,
@@ -140,9 +124,7 @@ class CallbackExecutorTest {
                         }
                         return CompletableFuture.completedFuture(ctx.answer(req, 2001));
                     });
-            socket.connect(new InetSocketAddress("127.0.0.1", Servers.port(server)), 5000);
-            socket.setSoTimeout(5000);
-            TestNet.write(socket.getOutputStream(), cer(socket).hopByHop(1).endToEnd(1));
+            open(socket, server);
             TestNet.read(socket.getInputStream());
             TestNet.write(socket.getOutputStream(), ccr().hopByHop(2).endToEnd(2));
             DiameterMessage ok = TestNet.read(socket.getInputStream());
@@ -159,6 +141,23 @@ class CallbackExecutorTest {
                     .as("the loop serves on")
                     .isEqualTo(280);
         }
+    }
+
+    /** The server under test: Gy, on a free loopback port, any peer. */
+    private static DiameterNode server() {
+        return DiameterNode.start(
+                NodeConfig.builder("ocs.example.net")
+                        .application(ApplicationId.auth(4))
+                        .listen("127.0.0.1:0")
+                        .acceptAnyPeer(true)
+                        .build());
+    }
+
+    /** Connects {@code socket} to {@code server} and sends the CER (the CEA is for the caller). */
+    private static void open(Socket socket, DiameterNode server) throws java.io.IOException {
+        socket.connect(new InetSocketAddress("127.0.0.1", Servers.port(server)), 5000);
+        socket.setSoTimeout(5000);
+        TestNet.write(socket.getOutputStream(), cer(socket).hopByHop(1).endToEnd(1));
     }
 
     private static void sleep(long millis) {
