@@ -29,7 +29,9 @@ final class ErlangOtp implements AutoCloseable {
     /** In compile order: d4j_rf inherits AVPs from d4j_gy, which diameterc loads from dir. */
     static final List<String> DICTIONARIES = List.of("d4j_gy", "d4j_s6a", "d4j_rf");
 
-    static final String INSTALL = "apt-get install erlang-base erlang-diameter";
+    /** erlang-dev holds diameter_gen.hrl, which every diameterc-generated module includes. */
+    static final String INSTALL = "apt-get install erlang-base erlang-diameter erlang-dev";
+
     private static final Duration COMPILE_TIMEOUT = Duration.ofSeconds(60);
 
     private final Process process;
@@ -91,6 +93,16 @@ final class ErlangOtp implements AutoCloseable {
                 throw new AssertionError(String.join(" ", command) + " did not finish in time");
             }
             if (p.exitValue() != 0) {
+                String output = Files.readString(out);
+                if (output.contains("can't find include lib")) {
+                    throw new AssertionError(
+                            "the Erlang/OTP headers are missing ("
+                                    + INSTALL
+                                    + "); "
+                                    + String.join(" ", command)
+                                    + " failed:\n"
+                                    + output);
+                }
                 throw new AssertionError(
                         String.join(" ", command)
                                 + " failed ("

@@ -178,7 +178,13 @@ final class ErlangScenarios {
     static void assertServed(ServerRun run, String command, int count) {
         List<String> mine =
                 run.requests().stream().filter(l -> l.startsWith("REQ " + command + " ")).toList();
-        assertThat(mine).as("requests Erlang received\n" + run.erlang().log()).hasSize(count);
+        assertThat(mine)
+                .as(
+                        "requests Erlang received\n"
+                                + run.erlang().log()
+                                + "\nd4j client printed\n"
+                                + String.join("\n", run.json()))
+                .hasSize(count);
         for (String l : mine) {
             Matcher m = REQ.matcher(l);
             assertThat(m.matches()).as(l).isTrue();
