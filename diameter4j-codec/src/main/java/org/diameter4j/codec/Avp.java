@@ -231,6 +231,18 @@ public final class Avp {
         return length == 0 ? EMPTY : Arrays.copyOfRange(data, offset, offset + length);
     }
 
+    /**
+     * The data byte at {@code index} (0 ≤ index &lt; {@link #valueLength()}) as 0..255: reads a
+     * value in place, without the copy of {@link #valueBytes()} (a Grouped AVP built from children
+     * has no flat data and is encoded for it).
+     */
+    public int valueByteAt(int index) {
+        if (index < 0 || index >= valueLength()) {
+            throw new IndexOutOfBoundsException("index " + index + ", length " + valueLength());
+        }
+        return data == null ? valueBytes()[index] & 0xff : data[offset + index] & 0xff;
+    }
+
     /** A read-only view of the data bytes, without a copy where possible. */
     public ByteBuffer value() {
         if (data == null) {

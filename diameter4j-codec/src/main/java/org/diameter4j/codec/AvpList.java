@@ -257,9 +257,9 @@ public final class AvpList implements Iterable<Avp> {
     public List<Avp> findAll(int code, int vendorId) {
         List<Avp> out = new ArrayList<>(2);
         for (int i = 0; i < size; i++) {
-            Avp a = get(i);
-            if (a.code() == code && a.vendorId() == vendorId) {
-                out.add(a);
+            // The header in place first: an AVP of another code is not made (issue 10).
+            if (codeAt(i) == code && vendorIdAt(i) == vendorId) {
+                out.add(get(i));
             }
         }
         return out;

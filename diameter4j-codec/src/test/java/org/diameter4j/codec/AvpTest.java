@@ -68,6 +68,23 @@ class AvpTest {
     }
 
     @Test
+    void valueByteAtReadsTheDataInPlaceForDecodedBuiltAndGroupedAvps() {
+        Avp built = Avp.ofUtf8(CODE, 0, 0, "h\u00e9");
+        Avp decoded = roundTrip(built, DataType.UTF8_STRING);
+        Avp grouped = Avp.grouped(CODE, 0, 0, Avp.ofInt32(CODE + 1, 0, 0, 0x01020304));
+        for (Avp a : new Avp[] {built, decoded}) {
+            assertThat(new int[] {a.valueByteAt(0), a.valueByteAt(1), a.valueByteAt(2)})
+                    .containsExactly('h', 0xc3, 0xa9);
+            assertThatThrownBy(() -> a.valueByteAt(3))
+                    .isInstanceOf(IndexOutOfBoundsException.class);
+        }
+        assertThat(grouped.valueByteAt(7)).isEqualTo(12); // the child's AVP Length, low byte
+        assertThat(grouped.valueByteAt(11)).isEqualTo(4);
+        assertThatThrownBy(() -> grouped.valueByteAt(-1))
+                .isInstanceOf(IndexOutOfBoundsException.class);
+    }
+
+    @Test
     void unsigned32RejectsValuesOutsideItsRange() {
         // RFC 6733 §4.2 Unsigned32
         assertThatThrownBy(() -> Avp.ofUnsigned32(CODE, 0, 0, -1))

@@ -7,7 +7,9 @@ public enum RequestedAction {
     CHECK_BALANCE,
     PRICE_ENQUIRY;
 
+    private static final RequestedAction[] VALUES = values(); // values() copies on each call
+
     public static RequestedAction of(long v) {
-        return values()[(int) v];
+        return VALUES[(int) v];
     }
 }

@@ -72,7 +72,7 @@ public final class DiameterNode implements AutoCloseable {
     private final OutgoingRequests outgoing;
     final PeerTable table = new PeerTable();
     final Map<String, Peer> peers = table.byKey;
-    final Map<Long, Handler> handlers = new ConcurrentHashMap<>();
+    final HandlerTable handlers = new HandlerTable();
 
     /** A registered handler, and whether it runs on the event loop. */
     record Handler(RequestHandler handler, boolean onEventLoop) {}
@@ -370,7 +370,7 @@ public final class DiameterNode implements AutoCloseable {
      * executor ({@link NodeConfig.Builder#callbackExecutor}), so it may block.
      */
     public DiameterNode handle(long applicationId, int commandCode, RequestHandler h) {
-        handlers.put(handlerKey(applicationId, commandCode), new Handler(h, false));
+        handlers.put(applicationId, commandCode, new Handler(h, false));
         return this;
     }
 
@@ -383,12 +383,8 @@ public final class DiameterNode implements AutoCloseable {
      * §5.5): register those with {@link #handle}.
      */
     public DiameterNode handleOnEventLoop(long applicationId, int commandCode, RequestHandler h) {
-        handlers.put(handlerKey(applicationId, commandCode), new Handler(h, true));
+        handlers.put(applicationId, commandCode, new Handler(h, true));
         return this;
-    }
-
-    static long handlerKey(long app, int code) {
-        return (app << 24) ^ code;
     }
 
     // ---- readiness ----------------------------------------------------------------------------

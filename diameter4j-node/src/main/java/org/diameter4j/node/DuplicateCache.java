@@ -1,10 +1,10 @@
 package org.diameter4j.node;
 
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.LongSupplier;
+import org.diameter4j.codec.Avp;
 import org.diameter4j.codec.DiameterMessage;
 import org.diameter4j.codec.RecentAnswers;
 
@@ -21,7 +21,8 @@ import org.diameter4j.codec.RecentAnswers;
  * future exists only for a duplicate that arrives while the first is still being processed.
  * Origin-Hosts are numbered (at most {@value #MAX_HOSTS} distinct ones; requests of further hosts
  * are not checked for duplicates, said once in the log), so a key is one {@code long} and never a
- * hash guess.
+ * hash guess. The Origin-Host is looked up by its bytes, ASCII case folded (DiameterIdentity is
+ * case-insensitive, RFC 6733 §4.3.1), in an open-addressing table: no String per request.
  */
 final class DuplicateCache {
     /** Distinct Origin-Hosts remembered; a node has far fewer peers' clients than this. */
@@ -35,7 +36,10 @@ final class DuplicateCache {
 
     private final LongSupplier clock;
     private final RecentAnswers recent;
-    private final Map<String, Integer> hostIds = new HashMap<>();
+    // Origin-Host bytes (ASCII lower case) → id: open addressing, linear probing, never removed.
+    private final byte[][] hosts = new byte[MAX_HOSTS * 2][];
+    private final int[] hostIdAt = new int[MAX_HOSTS * 2];
+    private int hostCount;
     // Duplicates waiting for the first one's answer, by key; empty but for that moment.
     private final Map<Long, CompletableFuture<DiameterMessage>> waiting = new HashMap<>();
     private long duplicates;
@@ -50,11 +54,11 @@ final class DuplicateCache {
      * Remembers {@code request} when it is new and returns its key, to give with its answer to
      * {@link #answered}; or {@link #DUPLICATE}, or {@link #NOT_TRACKED}.
      */
-    synchronized long check(String originHost, DiameterMessage request) {
+    synchronized long check(Avp originHost, DiameterMessage request) {
         if (!recent.isEnabled()) {
             return NOT_TRACKED;
         }
-        int host = hostId(originHost);
+        int host = hostId(originHost, true);
         if (host < 0) {
             return NOT_TRACKED;
         }
@@ -73,9 +77,9 @@ final class DuplicateCache {
      * when it was answered, pending while it is processed; null when it was forgotten meanwhile.
      */
     synchronized CompletableFuture<DiameterMessage> firstAnswer(
-            String originHost, DiameterMessage request) {
-        Integer host = hostIds.get(originHost.toLowerCase(Locale.ROOT));
-        if (host == null) {
+            Avp originHost, DiameterMessage request) {
+        int host = hostId(originHost, false);
+        if (host < 0) {
             return null;
         }
         long key = ((long) host << 32) | (request.endToEnd() & 0xffffffffL);
@@ -101,13 +105,24 @@ final class DuplicateCache {
         }
     }
 
-    private int hostId(String originHost) {
-        String h = originHost.toLowerCase(Locale.ROOT);
-        Integer id = hostIds.get(h);
-        if (id != null) {
-            return id;
+    /** The id of {@code originHost}, made when new and {@code add}; -1 when not known. */
+    private int hostId(Avp originHost, boolean add) {
+        int n = originHost.valueLength();
+        int h = 0x811c9dc5;
+        for (int i = 0; i < n; i++) {
+            h = (h ^ lower(originHost.valueByteAt(i))) * 0x01000193;
         }
-        if (hostIds.size() >= MAX_HOSTS) {
+        int mask = hosts.length - 1;
+        int slot = (h ^ (h >>> 16)) & mask;
+        for (byte[] k; (k = hosts[slot]) != null; slot = (slot + 1) & mask) {
+            if (sameHost(k, originHost)) {
+                return hostIdAt[slot];
+            }
+        }
+        if (!add) {
+            return -1;
+        }
+        if (hostCount >= MAX_HOSTS) {
             if (!hostsFullLogged) {
                 hostsFullLogged = true;
                 DiameterNode.LOG.log(
@@ -115,14 +130,34 @@ final class DuplicateCache {
                         "duplicate detection covers the first "
                                 + MAX_HOSTS
                                 + " Origin-Hosts only; requests from "
-                                + originHost
+                                + DiameterNode.text(originHost)
                                 + " and later new hosts are not checked for duplicates");
             }
             return -1;
         }
-        int fresh = hostIds.size();
-        hostIds.put(h, fresh);
-        return fresh;
+        byte[] k = new byte[n];
+        for (int i = 0; i < n; i++) {
+            k[i] = (byte) lower(originHost.valueByteAt(i));
+        }
+        hosts[slot] = k;
+        hostIdAt[slot] = hostCount;
+        return hostCount++;
+    }
+
+    private static int lower(int b) {
+        return b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b;
+    }
+
+    private static boolean sameHost(byte[] k, Avp originHost) {
+        if (k.length != originHost.valueLength()) {
+            return false;
+        }
+        for (int i = 0; i < k.length; i++) {
+            if (k[i] != (byte) lower(originHost.valueByteAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     synchronized int size() {

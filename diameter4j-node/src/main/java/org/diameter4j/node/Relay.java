@@ -75,8 +75,7 @@ final class Relay {
         if (realm != null && !realm.equalsIgnoreCase(id.originRealm())) {
             return true;
         }
-        return node.handlers.get(DiameterNode.handlerKey(req.applicationId(), req.commandCode()))
-                == null;
+        return node.handlers.get(req.applicationId(), req.commandCode()) == null;
     }
 
     /**

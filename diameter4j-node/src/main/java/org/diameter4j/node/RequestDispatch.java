@@ -2,6 +2,7 @@ package org.diameter4j.node;
 
 import java.lang.System.Logger.Level;
 import java.util.concurrent.CompletableFuture;
+import org.diameter4j.codec.Avp;
 import org.diameter4j.codec.DecodeFailure;
 import org.diameter4j.codec.DiameterMessage;
 import org.diameter4j.codec.ResultCodes;
@@ -40,7 +41,7 @@ final class RequestDispatch {
                 return relayed;
             }
         }
-        String origin = DiameterNode.text(req.find(DiameterNode.ORIGIN_HOST));
+        Avp origin = req.find(DiameterNode.ORIGIN_HOST);
         if (origin == null) {
             return local(peer, req);
         }
@@ -53,7 +54,7 @@ final class RequestDispatch {
                 DiameterNode.LOG.log(
                         Level.DEBUG,
                         "duplicate request from "
-                                + origin
+                                + DiameterNode.text(origin)
                                 + " (End-to-End "
                                 + Integer.toUnsignedString(req.endToEnd())
                                 + (req.isRetransmit() ? ", T flag" : "")
@@ -110,7 +111,7 @@ final class RequestDispatch {
                             "application " + app + " is not supported here",
                             null));
         }
-        DiameterNode.Handler h = node.handlers.get(DiameterNode.handlerKey(app, req.commandCode()));
+        DiameterNode.Handler h = node.handlers.get(app, req.commandCode());
         if (h == null) {
             int rc = node.config.unsupportedCommandResult();
             return DiameterNode.done(

@@ -27,9 +27,10 @@ class DuplicateCacheTest {
             String host,
             DiameterMessage request,
             CompletableFuture<DiameterMessage> answer) {
-        long key = c.check(host, request);
+        Avp origin = Avp.ofUtf8(264, 0, Avp.FLAG_MANDATORY, host);
+        long key = c.check(origin, request);
         if (key == DuplicateCache.DUPLICATE) {
-            return c.firstAnswer(host, request);
+            return c.firstAnswer(origin, request);
         }
         if (key >= 0) {
             answer.thenAccept(a -> c.answered(key, a));
@@ -104,6 +105,26 @@ class DuplicateCacheTest {
         assertThat(firstOrRemember(c, "a.example.net", request(5), PENDING)).isNull();
         assertThat(firstOrRemember(c, "b.example.net", request(5), PENDING)).isNull();
         assertThat(c.size()).isEqualTo(2);
+    }
+
+    /** RFC 6733 §4.3.1: DiameterIdentity compares case-insensitively. */
+    @Test
+    void theOriginHostMatchesWhateverItsCase() {
+        DuplicateCache c = new DuplicateCache(60_000, 10, () -> 0);
+        assertThat(firstOrRemember(c, "PGW-1.Example.NET", request(5), PENDING)).isNull();
+        assertThat(firstOrRemember(c, "pgw-1.example.net", request(5), PENDING)).isNotNull();
+        assertThat(firstOrRemember(c, "pgw-1.example.nex", request(5), PENDING)).isNull();
+    }
+
+    @Test
+    void requestsOfHostsBeyondTheFirstMaxHostsAreNotTracked() {
+        DuplicateCache c = new DuplicateCache(60_000, 10_000, () -> 0);
+        for (int i = 0; i < DuplicateCache.MAX_HOSTS; i++) {
+            assertThat(firstOrRemember(c, "h" + i + ".example.net", request(1), PENDING)).isNull();
+        }
+        Avp late = Avp.ofUtf8(264, 0, Avp.FLAG_MANDATORY, "late.example.net");
+        assertThat(c.check(late, request(1))).isEqualTo(DuplicateCache.NOT_TRACKED);
+        assertThat(firstOrRemember(c, "h7.example.net", request(1), PENDING)).isNotNull();
     }
 
     @Test

@@ -18,7 +18,46 @@ public final class ErrorAnswers {
     static final int EXPERIMENTAL_RESULT = 297;
     static final int EXPERIMENTAL_RESULT_CODE = 298;
 
+    /** Result-Code 2001, the AVP of nearly every answer: an Avp is immutable, so one is shared. */
+    private static final Avp SUCCESS =
+            Avp.ofUnsigned32(
+                    Capabilities.RESULT_CODE, 0, Avp.FLAG_MANDATORY, ResultCodes.DIAMETER_SUCCESS);
+
+    /** Origin-Host and Origin-Realm of one identity, encoded once and shared by its answers. */
+    private record IdentityAvps(LocalIdentity id, Avp host, Avp realm) {}
+
+    // The last identity answered for: a node answers with one, so its AVPs are encoded once and
+    // not per answer (issue 10); several nodes in one JVM only re-encode on a change.
+    private static volatile IdentityAvps lastIdentity;
+
     private ErrorAnswers() {}
+
+    private static IdentityAvps avpsOf(LocalIdentity local) {
+        IdentityAvps l = lastIdentity;
+        if (l == null || l.id() != local) {
+            l =
+                    new IdentityAvps(
+                            local,
+                            Avp.ofUtf8(
+                                    Capabilities.ORIGIN_HOST,
+                                    0,
+                                    Avp.FLAG_MANDATORY,
+                                    local.originHost()),
+                            Avp.ofUtf8(
+                                    Capabilities.ORIGIN_REALM,
+                                    0,
+                                    Avp.FLAG_MANDATORY,
+                                    local.originRealm()));
+            lastIdentity = l;
+        }
+        return l;
+    }
+
+    private static void addOrigin(DiameterMessage a, LocalIdentity local) {
+        IdentityAvps o = avpsOf(local);
+        a.add(o.host());
+        a.add(o.realm());
+    }
 
     /**
      * An answer carrying Experimental-Result {Vendor-Id, Experimental-Result-Code} instead of
@@ -33,8 +72,7 @@ public final class ErrorAnswers {
             int vendorId,
             long code) {
         DiameterMessage a = request.answer();
-        a.add(Avp.ofUtf8(Capabilities.ORIGIN_HOST, 0, Avp.FLAG_MANDATORY, local.originHost()));
-        a.add(Avp.ofUtf8(Capabilities.ORIGIN_REALM, 0, Avp.FLAG_MANDATORY, local.originRealm()));
+        addOrigin(a, local);
         a.add(
                 Avp.grouped(
                         EXPERIMENTAL_RESULT,
@@ -64,9 +102,12 @@ public final class ErrorAnswers {
             Avp failedAvp) {
         DiameterMessage a = request.answer();
         a.setFlag(DiameterMessage.FLAG_ERROR, ResultCodes.isProtocolError(resultCode));
-        a.add(Avp.ofUnsigned32(Capabilities.RESULT_CODE, 0, Avp.FLAG_MANDATORY, resultCode));
-        a.add(Avp.ofUtf8(Capabilities.ORIGIN_HOST, 0, Avp.FLAG_MANDATORY, local.originHost()));
-        a.add(Avp.ofUtf8(Capabilities.ORIGIN_REALM, 0, Avp.FLAG_MANDATORY, local.originRealm()));
+        a.add(
+                resultCode == ResultCodes.DIAMETER_SUCCESS
+                        ? SUCCESS
+                        : Avp.ofUnsigned32(
+                                Capabilities.RESULT_CODE, 0, Avp.FLAG_MANDATORY, resultCode));
+        addOrigin(a, local);
         if (!a.isError()) {
             // §7.2: an E-bit answer follows the generic answer-message grammar, which names none
             // of them; strict peers answer 5001 for such an M-bit AVP (Erlang/OTP, issue 9).
