@@ -84,7 +84,8 @@ public final class Watchdog {
     private boolean pending;
     private int numDwa;
     private Timers.Timer timer;
-    private long timerDue = -1;
+    private long timerDue = -1; // when Tw expires (what the RFC's timer means)
+    private long timerFires = -1; // when the scheduled task runs: at or before timerDue
 
     /**
      * @param twMillis Twinit; values below {@link #MIN_TW_MILLIS} are for tests only (configuration
@@ -184,9 +185,25 @@ public final class Watchdog {
         }
     }
 
+    /**
+     * The scheduled task ran: Tw expired, unless traffic reset it meanwhile — then the task is
+     * scheduled again for what is left (see {@link #setWatchdog}).
+     */
+    private void fired() {
+        timer = null;
+        long now = timers.nowMillis();
+        if (timerDue > now) {
+            timerFires = timerDue;
+            timer = timers.schedule(timerDue - now, this::fired);
+            return;
+        }
+        expired();
+    }
+
     private void expired() {
         timer = null;
         timerDue = -1;
+        timerFires = -1;
         switch (state) {
             case OKAY -> {
                 if (!pending) {
@@ -220,11 +237,24 @@ public final class Watchdog {
         }
     }
 
+    /**
+     * SetWatchdog() of RFC 3539 §3.4.1: Tw from now, with its jitter. Every received message calls
+     * it (§3.4.1: any traffic counts as a watchdog answer), so it is lazy: while a scheduled task
+     * runs at or before the new due time, only the due time moves and {@link #fired} re-arms for
+     * the rest — no timer cancelled and scheduled per message (issue 10: a task object and two
+     * timer-queue operations per request).
+     */
     private void setWatchdog() {
-        stopTimer();
         long delay = Math.max(1, twMillis + jitter.getAsLong());
-        timerDue = timers.nowMillis() + delay;
-        timer = timers.schedule(delay, this::expired);
+        long due = timers.nowMillis() + delay;
+        if (timer != null && timerFires <= due) {
+            timerDue = due;
+            return;
+        }
+        stopTimer();
+        timerDue = due;
+        timerFires = due;
+        timer = timers.schedule(delay, this::fired);
     }
 
     private void stopTimer() {
@@ -233,6 +263,7 @@ public final class Watchdog {
             timer = null;
         }
         timerDue = -1;
+        timerFires = -1;
     }
 
     /** Stops the timer for good (the peer is being removed). */

@@ -411,4 +411,36 @@ class WatchdogTest {
         assertThat(wd.remainingMillis()).isEqualTo(TW - 1_000);
         assertThat(calls.log).isEmpty();
     }
+
+    /**
+     * RFC 3539 §3.4.1: every received message resets Tw — and the DWR still goes out exactly Tw
+     * after the last one, however many came; the reset moves a due time instead of rescheduling a
+     * timer per message (one task pending throughout).
+     */
+    @Test
+    void trafficResetsTwWithoutATimerPerMessage() {
+        wd.connectionUp();
+        for (int i = 0; i < 1000; i++) {
+            timers.advance(100);
+            wd.received(false);
+            assertThat(timers.pending()).isEqualTo(1);
+        }
+        long last = timers.nowMillis();
+        assertThat(wd.remainingMillis()).isEqualTo(TW);
+        timers.advance(TW - 1);
+        assertThat(calls.dwr).isZero();
+        timers.advance(1);
+        assertThat(calls.log).containsExactly("DWR@" + (last + TW));
+    }
+
+    /** With jitter, an earlier due time than the armed task's re-arms it: never a late DWR. */
+    @Test
+    void aShorterJitteredTwReArmsTheTimer() {
+        PrimitiveIterator.OfLong jitters = LongStream.of(2_000, -2_000, 0).iterator();
+        Watchdog w = new Watchdog(TW, timers, jitters::nextLong, calls);
+        w.connectionUp(); // due at TW + 2 s
+        w.received(false); // due at TW - 2 s: sooner than the armed task
+        timers.advance(TW - 2_000);
+        assertThat(calls.log).containsExactly("DWR@" + (TW - 2_000));
+    }
 }
