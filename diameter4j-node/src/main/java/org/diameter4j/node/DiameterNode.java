@@ -21,6 +21,10 @@ import org.diameter4j.codec.DecodeOptions;
 import org.diameter4j.codec.DiameterMessage;
 import org.diameter4j.dictionary.Dictionary;
 import org.diameter4j.dictionary.MessageValidator;
+import org.diameter4j.node.overload.OverloadControl;
+import org.diameter4j.node.overload.OverloadReport;
+import org.diameter4j.node.overload.ThrottledException;
+import org.diameter4j.node.overload.internal.Overload;
 import org.diameter4j.peer.DiameterException;
 import org.diameter4j.peer.DisconnectCause;
 import org.diameter4j.peer.HostResolver;
@@ -86,6 +90,10 @@ public final class DiameterNode implements AutoCloseable {
     final Map<Peer, Long> busyUntil = new ConcurrentHashMap<>();
     final Map<Peer, Boolean> activeState = new ConcurrentHashMap<>();
     final AtomicLong droppedMessages = new AtomicLong();
+
+    /** DOIC (RFC 7683); null when overload control is disabled, the default. */
+    final Overload overload;
+
     private volatile boolean closed;
 
     /**
@@ -114,7 +122,12 @@ public final class DiameterNode implements AutoCloseable {
                 new RequestDispatch(
                         this, new Relay(this), duplicates, new MessageValidator(dictionary));
         this.outgoing = new OutgoingRequests(config, dictionary);
-        this.metrics = new NodeMetrics(config.identity().originHost(), peers::values);
+        this.overload =
+                config.overload().enabled()
+                        ? Overload.of(
+                                config.identity(), config.overload(), Timers.system()::nowMillis)
+                        : null;
+        this.metrics = new NodeMetrics(config.identity().originHost(), peers::values, overload);
         this.ownedCallbacks =
                 config.callbackExecutor() == null
                         ? Callbacks.defaultPool(config.identity().originHost())
@@ -261,6 +274,54 @@ public final class DiameterNode implements AutoCloseable {
     public NodeMetrics metrics() {
         return metrics;
     }
+
+    /**
+     * Overload control (RFC 7683 DOIC): the reports this node obeys, and the one it sends. When
+     * {@link NodeConfig#overload()} is disabled, a view with no reports whose {@code report} says
+     * how to enable it.
+     */
+    public OverloadControl overload() {
+        return overload != null ? overload : DISABLED_OVERLOAD;
+    }
+
+    private static final OverloadControl DISABLED_OVERLOAD =
+            new OverloadControl() {
+                @Override
+                public boolean enabled() {
+                    return false;
+                }
+
+                @Override
+                public List<OverloadReport> activeReports() {
+                    return List.of();
+                }
+
+                @Override
+                public long throttledRequests() {
+                    return 0;
+                }
+
+                @Override
+                public long reroutedRequests() {
+                    return 0;
+                }
+
+                @Override
+                public void report(OverloadReport.Type type, int reduction, Duration validity) {
+                    throw new IllegalStateException(
+                            "overload control (DOIC) is not enabled on this node: set"
+                                    + " node.overload.enabled: true, or"
+                                    + " NodeConfig.Builder.overload(OverloadConfig.ENABLED)");
+                }
+
+                @Override
+                public void endReport() {}
+
+                @Override
+                public OverloadReport ownReport() {
+                    return null;
+                }
+            };
 
     /** Malformed messages dropped since the start (seed 003's tmnxDiamMessageDropped). */
     public long droppedMessages() {
@@ -458,6 +519,9 @@ public final class DiameterNode implements AutoCloseable {
                     new IllegalArgumentException(
                             "send() takes requests; this message has no R bit"));
         }
+        if (overload != null) {
+            return sendUnderDoic(request, timeout);
+        }
         outgoing.complete(request);
         Peer p;
         try {
@@ -467,6 +531,40 @@ public final class DiameterNode implements AutoCloseable {
         }
         OutgoingRequests.addDestinationRealm(request, p);
         return toUser(observe(p, request, p.send(request, timeout.toMillis())));
+    }
+
+    /**
+     * {@link #send(DiameterMessage, Duration)} with overload control (RFC 7683): the request
+     * advertises DOIC (§5.1.1), the peer is chosen under the reports in force (§5.2.3, §6.3), and
+     * the answer's reports are read (§5.2.3).
+     */
+    private CompletableFuture<DiameterMessage> sendUnderDoic(
+            DiameterMessage request, Duration timeout) {
+        outgoing.complete(request);
+        overload.advertise(request);
+        Peer p;
+        try {
+            p = OverloadRouting.select(this, overload, request, x -> false);
+        } catch (NoRouteException | ThrottledException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        OutgoingRequests.addDestinationRealm(request, p);
+        return toUser(observeDoic(p, request, p.send(request, timeout.toMillis())));
+    }
+
+    /** As {@link #observe}, and the answer's OC-OLRs go to the overload control state. */
+    CompletableFuture<DiameterMessage> observeDoic(
+            Peer p, DiameterMessage request, CompletableFuture<DiameterMessage> f) {
+        long start = System.nanoTime();
+        long app = request.applicationId();
+        f.whenComplete(
+                (a, e) -> {
+                    metrics.latency(p, app, System.nanoTime() - start);
+                    if (a != null) {
+                        overload.answered(a);
+                    }
+                });
+        return f;
     }
 
     CompletableFuture<DiameterMessage> observe(
@@ -495,6 +593,15 @@ public final class DiameterNode implements AutoCloseable {
         }
         outgoing.complete(request);
         OutgoingRequests.addDestinationRealm(request, p);
+        if (overload != null) {
+            overload.advertise(request);
+            try {
+                OverloadRouting.checkDirect(overload, request, p);
+            } catch (ThrottledException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+            return toUser(observeDoic(p, request, p.send(request, timeout.toMillis())));
+        }
         return toUser(observe(p, request, p.send(request, timeout.toMillis())));
     }
 
