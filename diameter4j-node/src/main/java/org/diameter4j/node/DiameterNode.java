@@ -552,19 +552,21 @@ public final class DiameterNode implements AutoCloseable {
         return toUser(observeDoic(p, request, p.send(request, timeout.toMillis())));
     }
 
-    /** As {@link #observe}, and the answer's OC-OLRs go to the overload control state. */
-    CompletableFuture<DiameterMessage> observeDoic(
+    /**
+     * As {@link #observe}, and the answer's OC-OLRs go to the overload control state before the
+     * caller sees the answer: the future returned completes after they were read.
+     */
+    private CompletableFuture<DiameterMessage> observeDoic(
             Peer p, DiameterMessage request, CompletableFuture<DiameterMessage> f) {
         long start = System.nanoTime();
         long app = request.applicationId();
-        f.whenComplete(
+        return f.whenComplete(
                 (a, e) -> {
                     metrics.latency(p, app, System.nanoTime() - start);
                     if (a != null) {
                         overload.answered(a);
                     }
                 });
-        return f;
     }
 
     CompletableFuture<DiameterMessage> observe(

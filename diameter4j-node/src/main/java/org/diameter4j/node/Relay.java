@@ -158,14 +158,14 @@ final class Relay {
             return DiameterNode.done(relayError(req, hopByHop, e.resultCode(), e.getMessage()));
         }
         long timeout = node.config.requestTimeout().toMillis();
-        CompletableFuture<DiameterMessage> sent =
-                actingFor
-                        ? node.observeDoic(next, req, next.send(req, timeout))
-                        : node.observe(next, req, next.send(req, timeout));
+        CompletableFuture<DiameterMessage> sent = node.observe(next, req, next.send(req, timeout));
         return sent.handle(
                 (a, err) -> {
                     if (a != null) {
                         if (actingFor) {
+                            // Read the reports before they are taken out (here, not in a second
+                            // continuation: those run in no promised order).
+                            doic.answered(a);
                             Overload.strip(a);
                         }
                         a.hopByHop(hopByHop);
