@@ -317,6 +317,40 @@ class DoicTest {
     }
 
     @Test
+    void aServerReportsByItselfAboveItsPendingThreshold() throws Exception {
+        Servers.Seen seen = new Servers.Seen();
+        seen.delayMillis = 200;
+        try (DiameterNode ocs =
+                        Servers.gy(
+                                "ocs.realm-s.net",
+                                seen,
+                                b ->
+                                        b.overload(
+                                                OverloadConfig.automatic(
+                                                        20, 40, Duration.ofSeconds(5))));
+                DiameterNode client =
+                        DiameterNode.start(
+                                client("client.realm-c.com")
+                                        .peer(peer("ocs.realm-s.net", port(ocs)).build())
+                                        .build())) {
+            client.awaitReady("ocs.realm-s.net", Duration.ofSeconds(5));
+            assertThat(offer(client, 10, "realm-s.net").result(2001)).isEqualTo(10);
+            assertThat(ocs.overload().ownReport()).as("10 at once: below 20").isNull();
+            offer(client, 100, "realm-s.net");
+            assertThat(ocs.overload().ownReport())
+                    .as("100 at once: above 20")
+                    .satisfies(
+                            r -> {
+                                assertThat(r.reductionPercent()).isEqualTo(40);
+                                assertThat(r.type()).isEqualTo(OverloadReport.Type.HOST);
+                            });
+            assertThat(client.overload().activeReports()).hasSize(1);
+            String shown = NodeShow.overload(client.overload().activeReports());
+            assertThat(shown).contains("host   ocs.realm-s.net").contains("40 %");
+        }
+    }
+
+    @Test
     void disabledByDefaultAddsNothing() throws Exception {
         Servers.Seen seen = new Servers.Seen();
         try (DiameterNode ocs = server("ocs.realm-s.net", seen);
