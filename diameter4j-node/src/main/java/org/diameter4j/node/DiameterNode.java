@@ -22,7 +22,6 @@ import org.diameter4j.codec.DiameterMessage;
 import org.diameter4j.dictionary.Dictionary;
 import org.diameter4j.dictionary.MessageValidator;
 import org.diameter4j.node.overload.OverloadControl;
-import org.diameter4j.node.overload.OverloadReport;
 import org.diameter4j.node.overload.ThrottledException;
 import org.diameter4j.node.overload.internal.Overload;
 import org.diameter4j.peer.DiameterException;
@@ -281,47 +280,8 @@ public final class DiameterNode implements AutoCloseable {
      * how to enable it.
      */
     public OverloadControl overload() {
-        return overload != null ? overload : DISABLED_OVERLOAD;
+        return overload != null ? overload : DisabledOverload.INSTANCE;
     }
-
-    private static final OverloadControl DISABLED_OVERLOAD =
-            new OverloadControl() {
-                @Override
-                public boolean enabled() {
-                    return false;
-                }
-
-                @Override
-                public List<OverloadReport> activeReports() {
-                    return List.of();
-                }
-
-                @Override
-                public long throttledRequests() {
-                    return 0;
-                }
-
-                @Override
-                public long reroutedRequests() {
-                    return 0;
-                }
-
-                @Override
-                public void report(OverloadReport.Type type, int reduction, Duration validity) {
-                    throw new IllegalStateException(
-                            "overload control (DOIC) is not enabled on this node: set"
-                                    + " node.overload.enabled: true, or"
-                                    + " NodeConfig.Builder.overload(OverloadConfig.ENABLED)");
-                }
-
-                @Override
-                public void endReport() {}
-
-                @Override
-                public OverloadReport ownReport() {
-                    return null;
-                }
-            };
 
     /** Malformed messages dropped since the start (seed 003's tmnxDiamMessageDropped). */
     public long droppedMessages() {
