@@ -7,5 +7,6 @@ module org.diameter4j.node {
     requires transitive org.yaml.snakeyaml; // YamlReader hands out SnakeYAML nodes
 
     exports org.diameter4j.node;
+    exports org.diameter4j.node.overload;
     exports org.diameter4j.node.yaml;
 }

@@ -21,6 +21,9 @@ import org.diameter4j.codec.DecodeOptions;
 import org.diameter4j.codec.DiameterMessage;
 import org.diameter4j.dictionary.Dictionary;
 import org.diameter4j.dictionary.MessageValidator;
+import org.diameter4j.node.overload.OverloadControl;
+import org.diameter4j.node.overload.ThrottledException;
+import org.diameter4j.node.overload.internal.Overload;
 import org.diameter4j.peer.DiameterException;
 import org.diameter4j.peer.DisconnectCause;
 import org.diameter4j.peer.HostResolver;
@@ -86,6 +89,10 @@ public final class DiameterNode implements AutoCloseable {
     final Map<Peer, Long> busyUntil = new ConcurrentHashMap<>();
     final Map<Peer, Boolean> activeState = new ConcurrentHashMap<>();
     final AtomicLong droppedMessages = new AtomicLong();
+
+    /** DOIC (RFC 7683); null when overload control is disabled, the default. */
+    final Overload overload;
+
     private volatile boolean closed;
 
     /**
@@ -114,7 +121,12 @@ public final class DiameterNode implements AutoCloseable {
                 new RequestDispatch(
                         this, new Relay(this), duplicates, new MessageValidator(dictionary));
         this.outgoing = new OutgoingRequests(config, dictionary);
-        this.metrics = new NodeMetrics(config.identity().originHost(), peers::values);
+        this.overload =
+                config.overload().enabled()
+                        ? Overload.of(
+                                config.identity(), config.overload(), Timers.system()::nowMillis)
+                        : null;
+        this.metrics = new NodeMetrics(config.identity().originHost(), peers::values, overload);
         this.ownedCallbacks =
                 config.callbackExecutor() == null
                         ? Callbacks.defaultPool(config.identity().originHost())
@@ -260,6 +272,15 @@ public final class DiameterNode implements AutoCloseable {
     /** Metrics per peer and application, with {@link NodeMetrics#prometheus()} (M-26). */
     public NodeMetrics metrics() {
         return metrics;
+    }
+
+    /**
+     * Overload control (RFC 7683 DOIC): the reports this node obeys, and the one it sends. When
+     * {@link NodeConfig#overload()} is disabled, a view with no reports whose {@code report} says
+     * how to enable it.
+     */
+    public OverloadControl overload() {
+        return overload != null ? overload : DisabledOverload.INSTANCE;
     }
 
     /** Malformed messages dropped since the start (seed 003's tmnxDiamMessageDropped). */
@@ -458,6 +479,9 @@ public final class DiameterNode implements AutoCloseable {
                     new IllegalArgumentException(
                             "send() takes requests; this message has no R bit"));
         }
+        if (overload != null) {
+            return sendUnderDoic(request, timeout);
+        }
         outgoing.complete(request);
         Peer p;
         try {
@@ -467,6 +491,42 @@ public final class DiameterNode implements AutoCloseable {
         }
         OutgoingRequests.addDestinationRealm(request, p);
         return toUser(observe(p, request, p.send(request, timeout.toMillis())));
+    }
+
+    /**
+     * {@link #send(DiameterMessage, Duration)} with overload control (RFC 7683): the request
+     * advertises DOIC (§5.1.1), the peer is chosen under the reports in force (§5.2.3, §6.3), and
+     * the answer's reports are read (§5.2.3).
+     */
+    private CompletableFuture<DiameterMessage> sendUnderDoic(
+            DiameterMessage request, Duration timeout) {
+        outgoing.complete(request);
+        overload.advertise(request);
+        Peer p;
+        try {
+            p = OverloadRouting.select(this, overload, request, x -> false);
+        } catch (NoRouteException | ThrottledException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        OutgoingRequests.addDestinationRealm(request, p);
+        return toUser(observeDoic(p, request, p.send(request, timeout.toMillis())));
+    }
+
+    /**
+     * As {@link #observe}, and the answer's OC-OLRs go to the overload control state before the
+     * caller sees the answer: the future returned completes after they were read.
+     */
+    private CompletableFuture<DiameterMessage> observeDoic(
+            Peer p, DiameterMessage request, CompletableFuture<DiameterMessage> f) {
+        long start = System.nanoTime();
+        long app = request.applicationId();
+        return f.whenComplete(
+                (a, e) -> {
+                    metrics.latency(p, app, System.nanoTime() - start);
+                    if (a != null) {
+                        overload.answered(a);
+                    }
+                });
     }
 
     CompletableFuture<DiameterMessage> observe(
@@ -495,6 +555,15 @@ public final class DiameterNode implements AutoCloseable {
         }
         outgoing.complete(request);
         OutgoingRequests.addDestinationRealm(request, p);
+        if (overload != null) {
+            overload.advertise(request);
+            try {
+                OverloadRouting.checkDirect(overload, request, p);
+            } catch (ThrottledException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+            return toUser(observeDoic(p, request, p.send(request, timeout.toMillis())));
+        }
         return toUser(observe(p, request, p.send(request, timeout.toMillis())));
     }
 

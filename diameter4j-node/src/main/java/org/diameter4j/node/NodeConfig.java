@@ -10,6 +10,7 @@ import org.diameter4j.codec.DecodeOptions;
 import org.diameter4j.codec.ResultCodes;
 import org.diameter4j.codec.type.DiameterUri;
 import org.diameter4j.dictionary.Dictionary;
+import org.diameter4j.node.overload.OverloadConfig;
 import org.diameter4j.peer.ApplicationId;
 import org.diameter4j.peer.LocalIdentity;
 import org.diameter4j.peer.PeerConfig;
@@ -42,6 +43,7 @@ import org.diameter4j.transport.TlsConfig;
  * @param callbackExecutor where request handlers and the continuations of {@link
  *     DiameterNode#send}'s futures run; null (the default) for the node's own pool, see {@link
  *     Builder#callbackExecutor}
+ * @param overload overload control, DOIC (RFC 7683); {@link OverloadConfig#DISABLED} by default
  */
 public record NodeConfig(
         LocalIdentity identity,
@@ -62,7 +64,58 @@ public record NodeConfig(
         int duplicateCapacity,
         Duration busyBackoff,
         StrictSend strictSend,
-        java.util.concurrent.Executor callbackExecutor) {
+        java.util.concurrent.Executor callbackExecutor,
+        OverloadConfig overload) {
+
+    public NodeConfig {
+        if (overload == null) {
+            overload = OverloadConfig.DISABLED;
+        }
+    }
+
+    /** The configuration as it was before overload control. */
+    public NodeConfig(
+            LocalIdentity identity,
+            List<DiameterUri> listen,
+            TlsConfig listenTls,
+            List<InetAddress> localAddresses,
+            List<PeerConfig> peers,
+            boolean acceptAnyPeer,
+            Duration requestTimeout,
+            Duration cerTimeout,
+            int maxMessageLength,
+            int unsupportedCommandResult,
+            Dictionary dictionary,
+            int ioThreads,
+            boolean originStateIdInRequests,
+            boolean relay,
+            Duration duplicateWindow,
+            int duplicateCapacity,
+            Duration busyBackoff,
+            StrictSend strictSend,
+            java.util.concurrent.Executor callbackExecutor) {
+        this(
+                identity,
+                listen,
+                listenTls,
+                localAddresses,
+                peers,
+                acceptAnyPeer,
+                requestTimeout,
+                cerTimeout,
+                maxMessageLength,
+                unsupportedCommandResult,
+                dictionary,
+                ioThreads,
+                originStateIdInRequests,
+                relay,
+                duplicateWindow,
+                duplicateCapacity,
+                busyBackoff,
+                strictSend,
+                callbackExecutor,
+                OverloadConfig.DISABLED);
+    }
 
     public static final Duration DEFAULT_DUPLICATE_WINDOW = Duration.ofSeconds(60);
     public static final int DEFAULT_DUPLICATE_CAPACITY = 100_000;
@@ -102,7 +155,8 @@ public record NodeConfig(
                 DEFAULT_DUPLICATE_CAPACITY,
                 DEFAULT_BUSY_BACKOFF,
                 StrictSend.fromSystem(),
-                null);
+                null,
+                OverloadConfig.DISABLED);
     }
 
     public static Builder builder(String originHost) {
@@ -147,6 +201,7 @@ public record NodeConfig(
         private Duration busyBackoff = DEFAULT_BUSY_BACKOFF;
         private StrictSend strictSend = StrictSend.fromSystem();
         private java.util.concurrent.Executor callbackExecutor;
+        private OverloadConfig overload = OverloadConfig.DISABLED;
 
         Builder(String originHost) {
             this.originHost = originHost;
@@ -332,6 +387,16 @@ public record NodeConfig(
             return this;
         }
 
+        /**
+         * Overload control, DOIC (RFC 7683, loss algorithm): {@link OverloadConfig#ENABLED} makes
+         * the node advertise DOIC in its requests, obey the reports in their answers and report its
+         * own overload when told to; default {@link OverloadConfig#DISABLED}.
+         */
+        public Builder overload(OverloadConfig o) {
+            this.overload = java.util.Objects.requireNonNull(o, "overload");
+            return this;
+        }
+
         public Builder ioThreads(int n) {
             this.ioThreads = n;
             return this;
@@ -430,7 +495,8 @@ public record NodeConfig(
                     duplicateCapacity,
                     busyBackoff,
                     strictSend,
-                    callbackExecutor);
+                    callbackExecutor,
+                    overload);
         }
 
         /**

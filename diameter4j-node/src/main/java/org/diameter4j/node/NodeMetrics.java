@@ -9,6 +9,8 @@ import java.util.concurrent.atomic.DoubleAdder;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 import org.diameter4j.codec.DiameterMessage;
+import org.diameter4j.node.overload.OverloadReport;
+import org.diameter4j.node.overload.internal.Overload;
 import org.diameter4j.peer.MessageKind;
 import org.diameter4j.peer.PeerState;
 import org.diameter4j.peer.internal.Peer;
@@ -55,9 +57,17 @@ public final class NodeMetrics {
     private final Map<Key, Histogram> latency = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> dropped = new ConcurrentHashMap<>();
 
+    /** DOIC's counters; null when overload control is disabled. */
+    private final Overload overload;
+
     NodeMetrics(String node, Supplier<Collection<Peer>> peers) {
+        this(node, peers, null);
+    }
+
+    NodeMetrics(String node, Supplier<Collection<Peer>> peers, Overload overload) {
         this.node = node;
         this.peers = peers;
+        this.overload = overload;
     }
 
     static boolean isBase(DiameterMessage m) {
@@ -209,7 +219,67 @@ public final class NodeMetrics {
                     .append(e.getValue().sum())
                     .append('\n');
         }
+        if (overload != null) {
+            doic(sb);
+        }
         return sb.toString();
+    }
+
+    /** DOIC (RFC 7683): the reports in force, what they throttled, what this node reports. */
+    private void doic(StringBuilder sb) {
+        simple(
+                sb,
+                "diameter_doic_throttled_total",
+                "counter",
+                "Requests dropped by a DOIC report that no other peer took (failed or 3004).",
+                overload.throttledRequests());
+        simple(
+                sb,
+                "diameter_doic_rerouted_total",
+                "counter",
+                "Requests dropped by a DOIC host report for one peer and sent to another.",
+                overload.reroutedRequests());
+        simple(
+                sb,
+                "diameter_doic_reports_received_total",
+                "counter",
+                "DOIC reports received with a new or newer sequence number.",
+                overload.reportsApplied());
+        simple(
+                sb,
+                "diameter_doic_answers_with_report_total",
+                "counter",
+                "Answers sent with this node's own OC-OLR.",
+                overload.answersWithReport());
+        sb.append("# HELP diameter_doic_reduction_percent Reports in force: their reduction.\n");
+        sb.append("# TYPE diameter_doic_reduction_percent gauge\n");
+        for (OverloadReport r : overload.activeReports()) {
+            sb.append("diameter_doic_reduction_percent{")
+                    .append(
+                            labels(
+                                    "reporter",
+                                    r.reporter(),
+                                    "type",
+                                    r.type().name().toLowerCase(java.util.Locale.ROOT),
+                                    "application",
+                                    Long.toString(r.applicationId())))
+                    .append("} ")
+                    .append(r.reductionPercent())
+                    .append('\n');
+        }
+        OverloadReport own = overload.ownReport();
+        simple(
+                sb,
+                "diameter_doic_own_reduction_percent",
+                "gauge",
+                "The reduction this node reports (0: none).",
+                own == null || own.remaining().isZero() ? 0 : own.reductionPercent());
+    }
+
+    private void simple(StringBuilder sb, String name, String type, String help, long value) {
+        sb.append("# HELP ").append(name).append(' ').append(help).append('\n');
+        sb.append("# TYPE ").append(name).append(' ').append(type).append('\n');
+        sb.append(name).append('{').append(labels()).append("} ").append(value).append('\n');
     }
 
     private void counter(StringBuilder sb, String name, String help, Map<Key, LongAdder> m) {

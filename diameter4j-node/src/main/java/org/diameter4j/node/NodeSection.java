@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.diameter4j.dictionary.Dictionary;
+import org.diameter4j.node.overload.OverloadConfig;
 import org.diameter4j.node.yaml.YamlReader;
 import org.diameter4j.peer.ApplicationId;
 import org.diameter4j.peer.StrictSend;
@@ -45,7 +46,10 @@ final class NodeSection {
                     "duplicate-window",
                     "duplicate-capacity",
                     "busy-backoff",
-                    "strict-send");
+                    "strict-send",
+                    "overload");
+    static final List<String> OVERLOAD_KEYS =
+            List.of("enabled", "report-above-pending", "report-reduction", "report-validity");
     private static final long UNSIGNED32 = 0xffffffffL;
 
     /** What a peer takes from the node when it does not set its own: Tc, Tw, TLS; each nullable. */
@@ -76,6 +80,7 @@ final class NodeSection {
         addresses(m, b);
         PeerDefaults defaults = timers(m, b, tls);
         limits(m, b);
+        overload(m.get("overload"), b);
         yaml.string(m.get("description"), "node.description");
         Dictionary dict = values.dictionaries(m.get("dictionaries"));
         if (dict != null) {
@@ -264,6 +269,58 @@ final class NodeSection {
         Long threads = yaml.number(m.get("io-threads"), "node.io-threads", 0, 1024);
         if (threads != null) {
             b.ioThreads(threads.intValue());
+        }
+    }
+
+    /**
+     * {@code overload}: DOIC (RFC 7683) on or off, and the automatic host report — {@code
+     * report-reduction} percent (§7.7) for {@code report-validity} (§7.5) whenever more than {@code
+     * report-above-pending} requests are in the node's handlers at once.
+     *
+     * <pre>
+     * overload:
+     *   enabled: true
+     *   report-above-pending: 1000
+     *   report-reduction: 50
+     *   report-validity: 10s
+     * </pre>
+     */
+    private void overload(Node n, NodeConfig.Builder b) {
+        if (n == null) {
+            return;
+        }
+        Map<String, Node> o = yaml.mapping(n, "node.overload", OVERLOAD_KEYS);
+        if (o == null) {
+            return;
+        }
+        Boolean enabled = yaml.bool(o.get("enabled"), "node.overload.enabled");
+        Long pending =
+                yaml.number(
+                        o.get("report-above-pending"),
+                        "node.overload.report-above-pending",
+                        0,
+                        Integer.MAX_VALUE);
+        Long reduction =
+                yaml.number(o.get("report-reduction"), "node.overload.report-reduction", 0, 100);
+        Duration validity =
+                yaml.duration(o.get("report-validity"), "node.overload.report-validity");
+        if (pending != null && pending > 0 && reduction == null) {
+            yaml.problem(
+                    o.get("report-above-pending"),
+                    "node.overload.report-above-pending",
+                    "an automatic report needs report-reduction (0 to 100 %)");
+            return;
+        }
+        try {
+            OverloadConfig c =
+                    new OverloadConfig(
+                            enabled == null || enabled,
+                            pending == null ? 0 : pending.intValue(),
+                            reduction == null ? 0 : reduction.intValue(),
+                            validity == null ? OverloadConfig.ENABLED.autoValidity() : validity);
+            b.overload(c);
+        } catch (IllegalArgumentException e) {
+            yaml.problem(n, "node.overload", e.getMessage());
         }
     }
 

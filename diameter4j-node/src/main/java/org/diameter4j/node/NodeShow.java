@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import org.diameter4j.node.overload.OverloadReport;
 
 /**
  * Seed 003's show commands as text (M-19): the peers, one peer, its statistics, the realm routing
@@ -116,6 +117,36 @@ public final class NodeShow {
         }
         sb.append(LINE).append('\n');
         sb.append("No. of routes: ").append(t.size()).append('\n').append(RULE).append('\n');
+        return sb.toString();
+    }
+
+    /**
+     * The DOIC reports (RFC 7683) a node obeys — all of them, or those of one peer — one line each:
+     * type, reporter, application, reduction, time left, sequence number, requests throttled.
+     */
+    public static String overload(List<OverloadReport> reports) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("Overload reports (DOIC, RFC 7683)\n").append(LINE).append('\n');
+        sb.append(
+                String.format(
+                        "%-6s %-30s %-10s %-9s %-7s %-14s %s%n",
+                        "Type", "Reporter", "App", "Reduction", "Left", "Sequence", "Throttled"));
+        for (OverloadReport r : reports) {
+            sb.append(
+                    String.format(
+                            "%-6s %-30s %-10d %-9s %-7s %-14s %d%n",
+                            r.type().name().toLowerCase(java.util.Locale.ROOT),
+                            r.reporter(),
+                            r.applicationId(),
+                            r.reductionPercent() + " %",
+                            (r.remaining().toMillis() + 999) / 1000 + " s",
+                            Long.toUnsignedString(r.sequenceNumber()),
+                            r.throttled()));
+        }
+        if (reports.isEmpty()) {
+            sb.append("(none)\n");
+        }
+        sb.append(RULE).append('\n');
         return sb.toString();
     }
 

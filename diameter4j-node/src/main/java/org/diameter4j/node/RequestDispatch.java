@@ -7,6 +7,7 @@ import org.diameter4j.codec.DecodeFailure;
 import org.diameter4j.codec.DiameterMessage;
 import org.diameter4j.codec.ResultCodes;
 import org.diameter4j.dictionary.MessageValidator;
+import org.diameter4j.node.overload.internal.Overload;
 import org.diameter4j.peer.ApplicationId;
 import org.diameter4j.peer.LocalIdentity;
 import org.diameter4j.peer.internal.ErrorAnswers;
@@ -99,6 +100,39 @@ final class RequestDispatch {
     }
 
     private CompletableFuture<DiameterMessage> local(Peer peer, DiameterMessage req) {
+        Overload doic = node.overload;
+        return doic == null ? answer(peer, req) : answerUnderDoic(doic, peer, req);
+    }
+
+    /**
+     * A local answer with overload control (RFC 7683): the request counts towards the node's load
+     * while its handler has it, and when it advertised DOIC its answer gets OC-Supported-Features
+     * and the node's report, if any (§5.1.2, §6.2).
+     */
+    private CompletableFuture<DiameterMessage> answerUnderDoic(
+            Overload doic, Peer peer, DiameterMessage req) {
+        boolean decorate = Overload.supportsDoic(req);
+        doic.handling();
+        CompletableFuture<DiameterMessage> f;
+        try {
+            f = answer(peer, req);
+        } catch (RuntimeException e) {
+            doic.handled();
+            throw e;
+        }
+        return f.handle(
+                (a, e) -> {
+                    doic.handled();
+                    if (e != null) {
+                        throw e instanceof java.util.concurrent.CompletionException c
+                                ? c
+                                : new java.util.concurrent.CompletionException(e);
+                    }
+                    return decorate ? doic.decorate(a) : a;
+                });
+    }
+
+    private CompletableFuture<DiameterMessage> answer(Peer peer, DiameterMessage req) {
         LocalIdentity id = node.config.identity();
         long app = req.applicationId();
         if (app != 0 && !advertises(id, app)) {

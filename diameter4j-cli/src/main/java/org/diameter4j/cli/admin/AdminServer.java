@@ -200,7 +200,14 @@ public final class AdminServer implements AutoCloseable {
         String rest = String.join("/", List.of(parts).subList(2, parts.length));
         switch (rest) {
             case "" -> {
-                return get(method, () -> AdminViews.peer(node.peer(name)));
+                return get(
+                        method,
+                        () -> {
+                            PeerView v = node.peer(name);
+                            Map<String, Object> m = AdminViews.peer(v);
+                            m.put("doicReports", AdminViews.reportsOf(node.overload(), v));
+                            return m;
+                        });
             }
             case "stats" -> {
                 return get(method, () -> AdminViews.statistics(node.statistics(name)));

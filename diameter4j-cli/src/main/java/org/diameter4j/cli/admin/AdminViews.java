@@ -12,6 +12,8 @@ import org.diameter4j.node.NodeShow;
 import org.diameter4j.node.PeerStatistics;
 import org.diameter4j.node.PeerView;
 import org.diameter4j.node.RoutingTable;
+import org.diameter4j.node.overload.OverloadControl;
+import org.diameter4j.node.overload.OverloadReport;
 import org.diameter4j.peer.ApplicationId;
 import org.diameter4j.peer.MessageKind;
 import org.diameter4j.peer.PeerState;
@@ -122,9 +124,56 @@ public final class AdminViews {
         return NodeShow.peers(views);
     }
 
-    /** Seed 003's peer detail from {@code GET /peers/HOST}. */
+    /** Seed 003's peer detail from {@code GET /peers/HOST}, and the DOIC reports of the peer. */
     public static String renderPeer(Map<String, Object> json) {
-        return NodeShow.peer(view(json));
+        String peer = NodeShow.peer(view(json));
+        if (json.get("doicReports") == null) {
+            return peer;
+        }
+        List<OverloadReport> reports = new ArrayList<>();
+        for (Object o : list(json.get("doicReports"))) {
+            Map<String, Object> r = map(o);
+            reports.add(
+                    new OverloadReport(
+                            OverloadReport.Type.valueOf(str(r.get("type"))),
+                            str(r.get("reporter")),
+                            num(r.get("applicationId")),
+                            Long.parseUnsignedLong(str(r.get("sequenceNumber"))),
+                            (int) num(r.get("reductionPercent")),
+                            java.time.Duration.ofMillis(num(r.get("remainingMillis"))),
+                            num(r.get("throttled"))));
+        }
+        return peer + NodeShow.overload(reports);
+    }
+
+    /**
+     * The DOIC reports (RFC 7683) in force from this peer, as host or for its realm; null when the
+     * node does not take part in DOIC.
+     */
+    public static List<Object> reportsOf(OverloadControl doic, PeerView p) {
+        if (!doic.enabled()) {
+            return null;
+        }
+        List<Object> out = new ArrayList<>();
+        for (OverloadReport r : doic.activeReports()) {
+            boolean ours =
+                    r.type() == OverloadReport.Type.HOST
+                            ? r.reporter().equalsIgnoreCase(p.hostIdentity())
+                            : r.reporter().equalsIgnoreCase(p.remoteRealm());
+            if (!ours) {
+                continue;
+            }
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("type", r.type().name());
+            m.put("reporter", r.reporter());
+            m.put("applicationId", r.applicationId());
+            m.put("sequenceNumber", Long.toUnsignedString(r.sequenceNumber()));
+            m.put("reductionPercent", r.reductionPercent());
+            m.put("remainingMillis", r.remaining().toMillis());
+            m.put("throttled", r.throttled());
+            out.add(m);
+        }
+        return out;
     }
 
     /** Seed 003's statistics table from {@code GET /peers/HOST/stats}. */
