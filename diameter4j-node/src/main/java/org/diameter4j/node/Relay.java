@@ -97,49 +97,14 @@ final class Relay {
                             "the request is not proxiable (P bit clear) and is not for this node"));
         }
         req.add(Avp.ofUtf8(DiameterNode.ROUTE_RECORD, 0, Avp.FLAG_MANDATORY, from.name()));
-        if (node.overload != null) {
-            return forwardUnderDoic(req, hopByHop);
-        }
-        Peer next;
-        try {
-            next =
-                    Routing.select(
-                            req,
-                            node.peers.values(),
-                            node.routes(),
-                            p -> DiameterNode.inRouteRecord(p, req),
-                            node::isBusy);
-        } catch (NoRouteException e) {
-            return DiameterNode.done(relayError(req, hopByHop, e.resultCode(), e.getMessage()));
-        }
-        CompletableFuture<DiameterMessage> sent =
-                node.observe(next, req, next.send(req, node.config.requestTimeout().toMillis()));
-        return sent.handle(
-                (a, err) -> {
-                    if (a != null) {
-                        a.hopByHop(hopByHop);
-                        return a;
-                    }
-                    return relayError(
-                            req,
-                            hopByHop,
-                            ResultCodes.DIAMETER_UNABLE_TO_DELIVER,
-                            "relayed to " + next.name() + ": " + DiameterNode.rootMessage(err));
-                });
-    }
-
-    /**
-     * Relaying with overload control (RFC 7683 §5.1.3, §5.2.3). A request that already carries
-     * OC-Supported-Features comes from a reacting node: the reports in its answer are that node's
-     * to act on, and its DOIC AVPs pass through unchanged both ways. A request without it is one
-     * this relay acts for: it advertises DOIC, obeys the reports of the answers, and takes the DOIC
-     * AVPs out of the answer it returns; a request its reports drop and no other peer can take is
-     * answered 3004 DIAMETER_TOO_BUSY, as the issue asks and RFC 7683 §5.2.3 lets the agent choose
-     * ("an appropriate error").
-     */
-    private CompletableFuture<DiameterMessage> forwardUnderDoic(DiameterMessage req, int hopByHop) {
+        // Overload control (RFC 7683 §5.1.3, §5.2.3): a request that already carries
+        // OC-Supported-Features comes from a reacting node — the reports in its answer are that
+        // node's to act on and its DOIC AVPs pass through unchanged both ways. For a request
+        // without it this relay acts: it advertises DOIC, obeys the reports of the answers and
+        // takes the DOIC AVPs out of the answer it returns; a request its reports drop and no
+        // other peer can take is answered 3004 DIAMETER_TOO_BUSY ("an appropriate error").
         Overload doic = node.overload;
-        boolean actingFor = doic.advertise(req);
+        boolean actingFor = doic != null && doic.advertise(req);
         Peer next;
         try {
             next =
@@ -157,8 +122,8 @@ final class Relay {
         } catch (ThrottledException e) {
             return DiameterNode.done(relayError(req, hopByHop, e.resultCode(), e.getMessage()));
         }
-        long timeout = node.config.requestTimeout().toMillis();
-        CompletableFuture<DiameterMessage> sent = node.observe(next, req, next.send(req, timeout));
+        CompletableFuture<DiameterMessage> sent =
+                node.observe(next, req, next.send(req, node.config.requestTimeout().toMillis()));
         return sent.handle(
                 (a, err) -> {
                     if (a != null) {
