@@ -73,50 +73,6 @@ public record NodeConfig(
         }
     }
 
-    /** The configuration as it was before overload control. */
-    public NodeConfig(
-            LocalIdentity identity,
-            List<DiameterUri> listen,
-            TlsConfig listenTls,
-            List<InetAddress> localAddresses,
-            List<PeerConfig> peers,
-            boolean acceptAnyPeer,
-            Duration requestTimeout,
-            Duration cerTimeout,
-            int maxMessageLength,
-            int unsupportedCommandResult,
-            Dictionary dictionary,
-            int ioThreads,
-            boolean originStateIdInRequests,
-            boolean relay,
-            Duration duplicateWindow,
-            int duplicateCapacity,
-            Duration busyBackoff,
-            StrictSend strictSend,
-            java.util.concurrent.Executor callbackExecutor) {
-        this(
-                identity,
-                listen,
-                listenTls,
-                localAddresses,
-                peers,
-                acceptAnyPeer,
-                requestTimeout,
-                cerTimeout,
-                maxMessageLength,
-                unsupportedCommandResult,
-                dictionary,
-                ioThreads,
-                originStateIdInRequests,
-                relay,
-                duplicateWindow,
-                duplicateCapacity,
-                busyBackoff,
-                strictSend,
-                callbackExecutor,
-                OverloadConfig.DISABLED);
-    }
-
     public static final Duration DEFAULT_DUPLICATE_WINDOW = Duration.ofSeconds(60);
     public static final int DEFAULT_DUPLICATE_CAPACITY = 100_000;
     public static final Duration DEFAULT_BUSY_BACKOFF = Duration.ofSeconds(5);
