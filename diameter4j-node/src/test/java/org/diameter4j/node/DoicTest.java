@@ -305,7 +305,10 @@ class DoicTest {
             assertThat(viaReacting.result(3004)).as("the relay does not").isZero();
 
             // A client without DOIC: the relay advertises it, obeys the report, answers 3004 for
-            // what it drops, and keeps the DOIC AVPs to itself.
+            // what it drops, and keeps the DOIC AVPs to itself. One request first, so that the
+            // relay holds the report before the load starts (offer sends many at once: those
+            // sent before the first answer came back would pass unthrottled).
+            plainClient.send(ccr(plainClient, "realm-s.net", null)).get(5, TimeUnit.SECONDS);
             Outcome viaRelay = offer(plainClient, 2_000, "realm-s.net");
             assertThat(relay.overload().activeReports()).hasSize(1);
             assertThat(viaRelay.failed.get() + viaRelay.throttled.get()).isZero();
