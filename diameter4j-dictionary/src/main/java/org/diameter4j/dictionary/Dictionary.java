@@ -46,6 +46,11 @@ public final class Dictionary implements AvpTypeResolver {
     private final LongIntTable commandIndex;
     private final CommandDefinition[] commandAt;
 
+    // RFC 6733 §7.2's <answer-message> grammar against this dictionary's AVPs, built on first use
+    // and shared by every validator: each peer has its own validators, and a grammar each was
+    // ~1 KB per validator, two per peer (issue 10). Immutable; a race builds it twice, harmlessly.
+    private volatile Grammar answerMessage;
+
     Dictionary(
             Map<Integer, Vendor> vendors,
             Map<Long, Application> applications,
@@ -65,6 +70,16 @@ public final class Dictionary implements AvpTypeResolver {
             commandAt[i] = e.getValue();
             commandIndex.putIfAbsent(e.getKey(), i++);
         }
+    }
+
+    /** RFC 6733 §7.2's generic answer-message grammar, the same instance on every call. */
+    Grammar answerMessageGrammar() {
+        Grammar g = answerMessage;
+        if (g == null) {
+            g = OutboundValidator.answerMessageGrammar(this);
+            answerMessage = g;
+        }
+        return g;
     }
 
     private CommandDefinition commandAt(long key) {

@@ -33,7 +33,7 @@ public final class MessageValidator {
     public MessageValidator(Dictionary dict) {
         this.dict = dict;
         this.check = new GrammarCheck(dict, false);
-        this.answerMessage = OutboundValidator.answerMessageGrammar(dict);
+        this.answerMessage = dict.answerMessageGrammar();
     }
 
     /** The first fault, or null when the message satisfies its grammar. */

@@ -60,7 +60,7 @@ public final class OutboundValidator {
                                                         ? DataType.OCTET_STRING
                                                         : dict.typeOf(code, vendor))
                                 .withMaxMessageLength(DecodeOptions.MAX_WIRE_LENGTH));
-        this.answerMessage = answerMessageGrammar(dict);
+        this.answerMessage = dict.answerMessageGrammar();
     }
 
     /** Every rule {@code m} breaks, in message order; empty when it may be sent. */

@@ -180,8 +180,18 @@ public final class Capabilities {
                 // a malformed value: the grammar/decoder reports it; capabilities ignore it
             }
         }
+        // Exact-size immutable copies: a peer keeps these for as long as it is connected.
         return new RemoteCapabilities(
-                host, realm, ips, vendorId, product, osi, firmware, vendors, apps, security);
+                host,
+                realm,
+                List.copyOf(ips),
+                vendorId,
+                product,
+                osi,
+                firmware,
+                List.copyOf(vendors),
+                List.copyOf(apps),
+                List.copyOf(security));
     }
 
     private static String text(Avp a) {

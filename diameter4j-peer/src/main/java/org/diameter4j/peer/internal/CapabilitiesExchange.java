@@ -29,7 +29,7 @@ final class CapabilitiesExchange {
 
     CapabilitiesExchange(Peer peer) {
         this.peer = peer;
-        this.validator = new MessageValidator(peer.ctx.dictionary());
+        this.validator = peer.validator;
     }
 
     /**

@@ -68,7 +68,10 @@ public final class InboundConnections implements Function<Connection, Connection
     }
 
     private final class Waiter implements ConnectionHandler {
-        private final ScheduledFuture<?> timeout;
+        // The CER timer; dropped once cancelled: the waiter stays as the connection's handler for
+        // as long as it is open, and a spent task kept with it cost ~90 bytes a peer (issue 10).
+        // Loop-confined, as every callback of the connection.
+        private ScheduledFuture<?> timeout;
         private volatile ConnectionHandler delegate;
         private boolean done;
 
@@ -104,7 +107,7 @@ public final class InboundConnections implements Function<Connection, Connection
                 return;
             }
             done = true;
-            timeout.cancel(false);
+            cancelTimeout();
             if (m.commandCode() != Capabilities.CER || !m.isRequest()) {
                 LOG.log(
                         Level.INFO,
@@ -186,7 +189,7 @@ public final class InboundConnections implements Function<Connection, Connection
             }
             if (!done) {
                 done = true;
-                timeout.cancel(false);
+                cancelTimeout();
                 LOG.log(
                         Level.INFO,
                         "closing inbound connection "
@@ -198,9 +201,17 @@ public final class InboundConnections implements Function<Connection, Connection
             }
         }
 
+        private void cancelTimeout() {
+            ScheduledFuture<?> t = timeout;
+            if (t != null) {
+                timeout = null;
+                t.cancel(false);
+            }
+        }
+
         @Override
         public void onClosed(Connection c, Throwable cause) {
-            timeout.cancel(false);
+            cancelTimeout();
             ConnectionHandler d = delegate;
             if (d != null) {
                 d.onClosed(c, cause);

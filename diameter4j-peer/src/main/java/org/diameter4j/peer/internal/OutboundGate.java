@@ -26,7 +26,8 @@ final class OutboundGate {
     private final StrictSend mode;
     private final OutboundValidator validator;
     private final Dictionary dictionary;
-    private final Set<String> logged = ConcurrentHashMap.newKeySet();
+    // Made on the first violation: most gates (one per peer) never see one (issue 10).
+    private volatile Set<String> logged;
 
     OutboundGate(Dictionary dictionary, StrictSend mode) {
         this.mode = mode;
@@ -51,7 +52,8 @@ final class OutboundGate {
             OutboundViolationListener.notifyAll(m, v, dictionary);
             String cmd = command(m);
             String key = cmd + " " + v.get(0).rule();
-            if (logged.size() < MAX_LOGGED && logged.add(key)) {
+            Set<String> seen = logged();
+            if (seen.size() < MAX_LOGGED && seen.add(key)) {
                 LOG.log(
                         Level.WARNING,
                         "strict-send: "
@@ -93,6 +95,20 @@ final class OutboundGate {
                         "the answer failed its grammar: " + v.get(0).text(),
                         null);
         return substitute; // answer() keeps the identifiers: it answers the same request
+    }
+
+    private Set<String> logged() {
+        Set<String> s = logged;
+        if (s == null) {
+            synchronized (this) {
+                s = logged;
+                if (s == null) {
+                    s = ConcurrentHashMap.newKeySet();
+                    logged = s;
+                }
+            }
+        }
+        return s;
     }
 
     /** The exception for a request that REJECT refuses. */

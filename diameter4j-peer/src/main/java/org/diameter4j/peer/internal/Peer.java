@@ -12,6 +12,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.diameter4j.codec.Avp;
 import org.diameter4j.codec.DecodeFailure;
 import org.diameter4j.codec.DiameterMessage;
+import org.diameter4j.dictionary.MessageValidator;
 import org.diameter4j.dictionary.OutboundViolation;
 import org.diameter4j.peer.ApplicationId;
 import org.diameter4j.peer.DiameterException;
@@ -46,6 +47,10 @@ public final class Peer implements PeerStateMachine.Actions {
     private final PeerStateMachine fsm;
     private final Watchdog watchdog;
     final PeerCounters counters = new PeerCounters();
+
+    /** The grammar check of received messages: one for the capabilities exchange and the rest. */
+    final MessageValidator validator;
+
     final OutboundGate gate;
     private final CapabilitiesExchange cx;
     private final PeerConnector connector = new PeerConnector(this);
@@ -84,6 +89,7 @@ public final class Peer implements PeerStateMachine.Actions {
         this.dynamic = dynamic;
         this.fsm = new PeerStateMachine(this);
         this.gate = new OutboundGate(ctx.dictionary(), ctx.strictSend());
+        this.validator = new MessageValidator(ctx.dictionary());
         this.cx = new CapabilitiesExchange(this);
         this.pending = new PendingRequests(this, timers);
         this.peerTimers = new PeerTimers(this, timers);

@@ -32,7 +32,7 @@ final class PeerIntake {
         this.peer = peer;
         this.cx = cx;
         this.watchdog = watchdog;
-        this.validator = new MessageValidator(peer.ctx.dictionary());
+        this.validator = peer.validator;
     }
 
     void received(PeerConnection pc, DiameterMessage m) {

@@ -42,7 +42,9 @@ public final class PeerStateMachine {
     private record Queued(PeerEvent event, Object data) {}
 
     private final Actions actions;
-    private final ArrayDeque<Queued> queue = new ArrayDeque<>();
+    // Events raised while one is handled; rarely more than one or two, and it grows when needed
+    // (the default capacity, 16, is ~90 bytes for each of possibly 100,000 peers; issue 10).
+    private final ArrayDeque<Queued> queue = new ArrayDeque<>(2);
     private PeerState state = PeerState.CLOSED;
     private boolean running;
 

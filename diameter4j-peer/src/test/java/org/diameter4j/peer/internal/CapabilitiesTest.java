@@ -1,6 +1,7 @@
 package org.diameter4j.peer.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.net.InetAddress;
@@ -320,6 +321,23 @@ class CapabilitiesTest {
         assertThat(caps.applications()).isEmpty();
         assertThat(caps.supportedVendorIds()).isEmpty();
         assertThat(caps.offersTls()).isFalse();
+    }
+
+    @Test
+    void readKeepsImmutableListsThatAPeerHoldsWhileConnected() {
+        // A peer keeps what its CER said for as long as it is connected (issue 10: exact-size
+        // copies, not growable lists with room for ten).
+        RemoteCapabilities caps =
+                Capabilities.read(roundTrip(Capabilities.cer(LOCAL, LOCAL_IP, true)));
+
+        for (List<?> l :
+                List.of(
+                        caps.hostIpAddresses(),
+                        caps.supportedVendorIds(),
+                        caps.applications(),
+                        caps.inbandSecurityIds())) {
+            assertThatThrownBy(() -> l.remove(0)).isInstanceOf(UnsupportedOperationException.class);
+        }
     }
 
     @Test

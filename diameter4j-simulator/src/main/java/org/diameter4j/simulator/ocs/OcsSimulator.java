@@ -263,8 +263,9 @@ public final class OcsSimulator implements AutoCloseable {
             }
         }
         synchronized (s) {
-            if (number == s.lastNumber && s.lastBody != null) {
-                return answer(req, ctx, s.lastResult, s.lastBody); // duplicate (RFC 4006 §5.7)
+            Iterable<Avp> last = number == s.lastNumber ? s.lastBody() : null;
+            if (last != null) {
+                return answer(req, ctx, s.lastResult, last); // duplicate (RFC 4006 §5.7)
             }
             if (number < s.lastNumber) {
                 return ctx.errorAnswer(
@@ -287,7 +288,7 @@ public final class OcsSimulator implements AutoCloseable {
                     };
             s.lastNumber = number;
             s.lastResult = rc;
-            s.lastBody = body;
+            s.lastBody(body);
             return answer(req, ctx, rc, body);
         }
     }
@@ -545,7 +546,7 @@ public final class OcsSimulator implements AutoCloseable {
     }
 
     private DiameterMessage answer(
-            DiameterMessage req, RequestContext ctx, long rc, List<Avp> body) {
+            DiameterMessage req, RequestContext ctx, long rc, Iterable<Avp> body) {
         // ctx.answer already echoes Auth-Application-Id, CC-Request-Type and CC-Request-Number
         // from the request; completeCca adds only what is missing: each is { AVP } in the CCA
         // grammar (RFC 4006 §3.2), exactly once (issue 9: Erlang rejected the CCA carrying them
