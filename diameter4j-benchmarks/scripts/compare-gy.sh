@@ -82,6 +82,8 @@ work="$(mktemp -d "${TMPDIR:-/tmp}/compare-gy.XXXXXX")"
 [ -n "$out" ] || out="$work"
 mkdir -p "$out/runs"
 out="$(cd "$out" && pwd)"
+# A reused --out directory starts empty of results: the medians are this campaign's only.
+rm -f "$out/results.jsonl" "$out/summary.md" "$out"/runs/*
 pids=()
 cleanup() {
   local p
