@@ -22,7 +22,6 @@ import org.diameter4j.codec.DiameterMessage;
 import org.diameter4j.dictionary.Dictionary;
 import org.diameter4j.dictionary.MessageValidator;
 import org.diameter4j.node.overload.OverloadControl;
-import org.diameter4j.node.overload.ThrottledException;
 import org.diameter4j.node.overload.internal.Overload;
 import org.diameter4j.peer.DiameterException;
 import org.diameter4j.peer.DisconnectCause;
@@ -72,7 +71,7 @@ public final class DiameterNode implements AutoCloseable {
     private final SessionIds sessionIds;
     final HostResolver resolver;
     private final RequestDispatch dispatch;
-    private final OutgoingRequests outgoing;
+    private final RequestSender sender;
     final PeerTable table = new PeerTable();
     final Map<String, Peer> peers = table.byKey;
     final HandlerTable handlers = new HandlerTable();
@@ -120,7 +119,6 @@ public final class DiameterNode implements AutoCloseable {
         this.dispatch =
                 new RequestDispatch(
                         this, new Relay(this), duplicates, new MessageValidator(dictionary));
-        this.outgoing = new OutgoingRequests(config, dictionary);
         this.overload =
                 config.overload().enabled()
                         ? Overload.of(
@@ -133,6 +131,7 @@ public final class DiameterNode implements AutoCloseable {
                         : null;
         this.callbacks =
                 config.callbackExecutor() != null ? config.callbackExecutor() : ownedCallbacks;
+        this.sender = new RequestSender(this, new OutgoingRequests(config, dictionary));
         DecodeOptions decode =
                 DecodeOptions.DEFAULT
                         .withTypes(dictionary)
@@ -474,72 +473,7 @@ public final class DiameterNode implements AutoCloseable {
         if (closed) {
             return CompletableFuture.failedFuture(new DiameterException("the node is closed"));
         }
-        if (!request.isRequest()) {
-            return CompletableFuture.failedFuture(
-                    new IllegalArgumentException(
-                            "send() takes requests; this message has no R bit"));
-        }
-        if (overload != null) {
-            return sendUnderDoic(request, timeout);
-        }
-        outgoing.complete(request);
-        Peer p;
-        try {
-            p = Routing.select(request, peers.values(), routes(), x -> false, this::isBusy);
-        } catch (NoRouteException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-        OutgoingRequests.addDestinationRealm(request, p);
-        return toUser(observe(p, request, p.send(request, timeout.toMillis())));
-    }
-
-    /**
-     * {@link #send(DiameterMessage, Duration)} with overload control (RFC 7683): the request
-     * advertises DOIC (§5.1.1), the peer is chosen under the reports in force (§5.2.3, §6.3), and
-     * the answer's reports are read (§5.2.3).
-     */
-    private CompletableFuture<DiameterMessage> sendUnderDoic(
-            DiameterMessage request, Duration timeout) {
-        outgoing.complete(request);
-        overload.advertise(request);
-        Peer p;
-        try {
-            p = OverloadRouting.select(this, overload, request, x -> false);
-        } catch (NoRouteException | ThrottledException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-        OutgoingRequests.addDestinationRealm(request, p);
-        return toUser(observeDoic(p, request, p.send(request, timeout.toMillis())));
-    }
-
-    /**
-     * As {@link #observe}, and the answer's OC-OLRs go to the overload control state before the
-     * caller sees the answer: the future returned completes after they were read.
-     */
-    private CompletableFuture<DiameterMessage> observeDoic(
-            Peer p, DiameterMessage request, CompletableFuture<DiameterMessage> f) {
-        long start = System.nanoTime();
-        long app = request.applicationId();
-        return f.whenComplete(
-                (a, e) -> {
-                    metrics.latency(p, app, System.nanoTime() - start);
-                    if (a != null) {
-                        overload.answered(a);
-                    }
-                });
-    }
-
-    CompletableFuture<DiameterMessage> observe(
-            Peer p, DiameterMessage request, CompletableFuture<DiameterMessage> f) {
-        long start = System.nanoTime();
-        long app = request.applicationId();
-        f.whenComplete((a, e) -> metrics.latency(p, app, System.nanoTime() - start));
-        return f;
-    }
-
-    /** What send() hands the user: {@code f}, completing on the callback executor. */
-    private CompletableFuture<DiameterMessage> toUser(CompletableFuture<DiameterMessage> f) {
-        return Callbacks.completeOn(f, callbacks);
+        return sender.send(request, timeout);
     }
 
     /**
@@ -548,23 +482,7 @@ public final class DiameterNode implements AutoCloseable {
      */
     public CompletableFuture<DiameterMessage> send(
             String peerHost, DiameterMessage request, Duration timeout) {
-        Peer p = find(peerHost);
-        if (p == null) {
-            return CompletableFuture.failedFuture(
-                    new IllegalArgumentException("no peer '" + peerHost + "'"));
-        }
-        outgoing.complete(request);
-        OutgoingRequests.addDestinationRealm(request, p);
-        if (overload != null) {
-            overload.advertise(request);
-            try {
-                OverloadRouting.checkDirect(overload, request, p);
-            } catch (ThrottledException e) {
-                return CompletableFuture.failedFuture(e);
-            }
-            return toUser(observeDoic(p, request, p.send(request, timeout.toMillis())));
-        }
-        return toUser(observe(p, request, p.send(request, timeout.toMillis())));
+        return sender.send(peerHost, request, timeout);
     }
 
     /**
@@ -575,6 +493,11 @@ public final class DiameterNode implements AutoCloseable {
             String peerHost, DiameterMessage request, Duration timeout) {
         request.setFlag(DiameterMessage.FLAG_RETRANSMIT, true);
         return send(peerHost, request, timeout);
+    }
+
+    CompletableFuture<DiameterMessage> observe(
+            Peer p, DiameterMessage request, CompletableFuture<DiameterMessage> f) {
+        return sender.observe(p, request, f);
     }
 
     // ---- answering ----------------------------------------------------------------------------
