@@ -2,6 +2,8 @@ package org.diameter4j.cli;
 
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.diameter4j.cli.bench.Bench;
 import org.diameter4j.cli.send.ClientNode;
@@ -9,6 +11,8 @@ import org.diameter4j.cli.send.ConnectOptions;
 import org.diameter4j.cli.send.SessionRunner;
 import org.diameter4j.cli.send.Template;
 import org.diameter4j.dictionary.Dictionary;
+import org.diameter4j.node.overload.OverloadControl;
+import org.diameter4j.node.overload.OverloadReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -142,7 +146,44 @@ public final class BenchCommand implements Callable<Integer> {
                             json);
             SessionRunner.Factory factory =
                     sink -> new SessionRunner(client, template, dict, to, sink);
-            return new Bench(plan, factory, out, json ? err : out).run();
+            Bench bench = new Bench(plan, factory, out, json ? err : out);
+            if (connect.doic) {
+                bench.status(() -> doicState(client.node().overload()));
+            }
+            int rc = bench.run();
+            if (connect.doic && !json) {
+                out.println("DOIC (RFC 7683):" + doicState(client.node().overload()));
+                out.flush();
+            }
+            return rc;
         }
+    }
+
+    /**
+     * The DOIC state of the bench's node for its progress lines: each report in force (type,
+     * reporter, reduction, time left), then the requests the loss algorithm dropped (§6.3).
+     */
+    static String doicState(OverloadControl doic) {
+        StringBuilder sb = new StringBuilder("  DOIC");
+        List<OverloadReport> reports = doic.activeReports();
+        if (reports.isEmpty()) {
+            sb.append(" no report");
+        }
+        for (OverloadReport r : reports) {
+            sb.append(' ')
+                    .append(r.type().name().toLowerCase(Locale.ROOT))
+                    .append(' ')
+                    .append(r.reporter())
+                    .append(' ')
+                    .append(r.reductionPercent())
+                    .append(" % (")
+                    .append((r.remaining().toMillis() + 999) / 1000)
+                    .append(" s left)");
+        }
+        return sb.append("  throttled ")
+                .append(doic.throttledRequests())
+                .append("  rerouted ")
+                .append(doic.reroutedRequests())
+                .toString();
     }
 }

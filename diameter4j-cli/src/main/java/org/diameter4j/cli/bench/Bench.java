@@ -61,6 +61,7 @@ public final class Bench {
     private volatile long maxBehindNanos;
     private volatile boolean stopping;
     private SessionRunner runner;
+    private java.util.function.Supplier<String> status = () -> "";
 
     public Bench(
             Plan plan, SessionRunner.Factory factory, PrintWriter out, PrintWriter progressOut) {
@@ -68,6 +69,15 @@ public final class Bench {
         this.factory = factory;
         this.out = out;
         this.progressOut = progressOut;
+    }
+
+    /**
+     * What each progress line ends with besides the figures, e.g. the DOIC reports in force ({@code
+     * --doic}); empty by default.
+     */
+    public Bench status(java.util.function.Supplier<String> s) {
+        this.status = s;
+        return this;
     }
 
     private void accept(Outcome o) {
@@ -93,6 +103,7 @@ public final class Bench {
                     switch (o.cause()) {
                         case TIMEOUT -> "timeout";
                         case NOT_READY -> "not ready";
+                        case THROTTLED -> "throttled (DOIC)";
                         case DISCONNECTED -> "disconnected";
                         default -> "other";
                     };
@@ -240,7 +251,7 @@ public final class Bench {
         String line =
                 String.format(
                         Locale.ROOT,
-                        "[%5.1fs] %8.0f answers/s  errors %d  p50 %.2f ms  p99 %.2f ms  in flight %d%s",
+                        "[%5.1fs] %8.0f answers/s  errors %d  p50 %.2f ms  p99 %.2f ms  in flight %d%s%s",
                         (now - t0) / 1e9,
                         h.getTotalCount() / secs,
                         errs,
@@ -249,7 +260,8 @@ public final class Bench {
                         inFlight.get(),
                         skipped.sum() > 0
                                 ? "  skipped " + skipped.sum() + " (peer cannot keep up)"
-                                : "");
+                                : "",
+                        status.get());
         synchronized (progressOut) {
             progressOut.println(line);
             progressOut.flush();

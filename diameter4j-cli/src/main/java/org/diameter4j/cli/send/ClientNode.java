@@ -105,6 +105,9 @@ public final class ClientNode implements AutoCloseable {
                             .dictionary(dict)
                             .originStateIdInRequests(true);
             o.strictSend.applyTo(b);
+            if (o.doic) {
+                b.overload(org.diameter4j.node.overload.OverloadConfig.ENABLED);
+            }
             if (callbacks != null) {
                 b.callbackExecutor(callbacks);
             }

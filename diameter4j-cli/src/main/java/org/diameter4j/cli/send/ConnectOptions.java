@@ -77,4 +77,12 @@ public final class ConnectOptions {
             description =
                     "How long to wait for the connection and the CEA (default: ${DEFAULT-VALUE}).")
     public String connectTimeout;
+
+    @Option(
+            names = "--doic",
+            description =
+                    "Take part in DOIC overload control (RFC 7683): advertise it in every request"
+                            + " and send less to a server whose answers report overload"
+                            + " (loss algorithm, §6.3).")
+    public boolean doic;
 }

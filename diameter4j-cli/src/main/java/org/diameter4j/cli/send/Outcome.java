@@ -34,6 +34,8 @@ public record Outcome(
         DISCONNECTED,
         /** Not sent: it breaks its grammar and strict-send is reject. */
         INVALID,
+        /** Not sent: a DOIC overload report in force dropped it (RFC 7683 §6.3). */
+        THROTTLED,
         OTHER
     }
 
@@ -60,6 +62,9 @@ public record Outcome(
         }
         if (error instanceof InvalidMessageException) {
             return Cause.INVALID;
+        }
+        if (error instanceof org.diameter4j.node.overload.ThrottledException) {
+            return Cause.THROTTLED;
         }
         return Cause.OTHER;
     }

@@ -82,6 +82,7 @@ public final class Report {
                             switch (o.cause()) {
                                 case TIMEOUT -> "TIMEOUT";
                                 case INVALID -> "NOT SENT";
+                                case THROTTLED -> "THROTTLED";
                                 default -> "FAILED";
                             })
                     .append("  ")
