@@ -12,8 +12,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code d4j show peers | peer HOST | stats HOST [--clear] | routes [--admin URL] [--json]}: seed
- * 003's show commands against a running {@code d4j node}, through its admin endpoint.
+ * {@code d4j show peers | peer HOST | stats HOST [--clear] | routes | overload [--report PCT
+ * --validity D [--realm] | --end] [--admin URL] [--json]}: seed 003's show commands, and DOIC's,
+ * against a running {@code d4j node}, through its admin endpoint.
  */
 @Command(
         name = "show",
@@ -25,20 +26,23 @@ import picocli.CommandLine.Spec;
             "  d4j show peers",
             "  d4j show peer dra-1.realm-2.com",
             "  d4j show stats dra-1.realm-2.com --clear",
-            "  d4j show routes --admin http://127.0.0.1:3869 --json"
+            "  d4j show routes --admin http://127.0.0.1:3869 --json",
+            "  d4j show overload --report 50 --validity 60s"
         },
         subcommands = {
             ShowCommand.Peers.class,
             ShowCommand.PeerDetail.class,
             ShowCommand.Stats.class,
-            ShowCommand.Routes.class
+            ShowCommand.Routes.class,
+            ShowCommand.Overload.class
         })
 public final class ShowCommand implements Runnable {
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        throw UserError.usage("say what to show: peers, peer HOST, stats HOST [--clear] or routes");
+        throw UserError.usage(
+                "say what to show: peers, peer HOST, stats HOST [--clear], routes or overload");
     }
 
     /** --admin and --json, on every show command. */
@@ -211,6 +215,66 @@ public final class ShowCommand implements Runnable {
         @Override
         String render(Map<String, Object> json) {
             return AdminViews.renderRoutes(json);
+        }
+    }
+
+    @Command(
+            name = "overload",
+            mixinStandardHelpOptions = true,
+            description = {
+                "DOIC overload control (RFC 7683): the node's own report and the reports it obeys.",
+                "--report PCT --validity D makes the node report overload in its answers (tests,"
+                        + " drills); --end ends it."
+            })
+    static final class Overload extends Base {
+        @Option(
+                names = "--report",
+                paramLabel = "PERCENT",
+                description = "Report overload: ask reacting clients for PERCENT % less (0-100).")
+        Integer report;
+
+        @Option(
+                names = "--validity",
+                paramLabel = "DURATION",
+                defaultValue = "30s",
+                description = "How long the report lasts, 1s-24h (default ${DEFAULT-VALUE}).")
+        String validity;
+
+        @Option(names = "--realm", description = "A realm report instead of a host report.")
+        boolean realm;
+
+        @Option(names = "--end", description = "End the node's report (validity 0).")
+        boolean end;
+
+        @Override
+        String path() {
+            if (report != null && end) {
+                throw UserError.usage("--report and --end exclude each other");
+            }
+            return report != null ? "/overload/report" : end ? "/overload/end" : "/overload";
+        }
+
+        @Override
+        String postBody() {
+            if (end) {
+                return "{}";
+            }
+            if (report == null) {
+                return null;
+            }
+            long secs = CliArgs.duration(validity, "--validity").toSeconds();
+            return "{\"reductionPercent\": "
+                    + report
+                    + ", \"validitySeconds\": "
+                    + secs
+                    + ", \"type\": \""
+                    + (realm ? "realm" : "host")
+                    + "\"}";
+        }
+
+        @Override
+        String render(Map<String, Object> json) {
+            return AdminViews.renderOverload(json);
         }
     }
 }

@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.diameter4j.node.DiameterNode;
 import org.diameter4j.node.PeerView;
+import org.diameter4j.node.overload.OverloadControl;
+import org.diameter4j.node.overload.OverloadReport;
 
 /**
  * The admin endpoint of {@code d4j node}: HTTP+JSON (JDK {@code HttpServer}), on loopback unless
@@ -32,6 +35,10 @@ import org.diameter4j.node.PeerView;
  * POST /peers/{host}/admin-state  {"enabled": true|false}: connect, or DPR and stay down
  * POST /peers/{host}/debug        {"on": true|false}: per-peer message dumps in the node's log
  * GET  /routes                    the realm routing table
+ * GET  /overload                  DOIC (RFC 7683): this node's report, the reports it obeys
+ * POST /overload/report           {"reductionPercent": 0-100, "validitySeconds": 1-86400,
+ *                                  "type": "host"|"realm"}: report overload in its answers
+ * POST /overload/end              end the report (§5.2.2: validity 0 with a new sequence number)
  * GET  /metrics                   Prometheus text
  * GET  /health                    {"status": "ok", ...}
  * </pre>
@@ -175,14 +182,77 @@ public final class AdminServer implements AutoCloseable {
             case "peers" -> {
                 return peers(method, parts, body);
             }
+            case "overload" -> {
+                return overload(method, parts, body);
+            }
             default -> {}
         }
         return error(404, "no such resource: " + path + " (" + RESOURCES + ")");
     }
 
     private static final String RESOURCES =
-            "GET /peers, /peers/HOST, /peers/HOST/stats, /routes, /metrics, /health;"
-                    + " POST /peers/HOST/stats/clear, /peers/HOST/admin-state, /peers/HOST/debug";
+            "GET /peers, /peers/HOST, /peers/HOST/stats, /routes, /overload, /metrics, /health;"
+                    + " POST /peers/HOST/stats/clear, /peers/HOST/admin-state, /peers/HOST/debug,"
+                    + " /overload/report, /overload/end";
+
+    /** {@code /overload}: see the class comment; DOIC must be on in the node's YAML to report. */
+    private Reply overload(String method, String[] parts, String body) {
+        OverloadControl doic = node.overload();
+        if (parts.length == 1) {
+            return get(method, () -> AdminViews.overload(doic));
+        }
+        if (parts.length != 2 || !(parts[1].equals("report") || parts[1].equals("end"))) {
+            return error(
+                    404, "no such resource: /" + String.join("/", parts) + " (" + RESOURCES + ")");
+        }
+        if (!method.equals("POST")) {
+            return notAllowed(method, "POST");
+        }
+        if (!doic.enabled()) {
+            return error(
+                    409,
+                    "overload control (DOIC) is off on this node: set node.overload.enabled: true"
+                            + " in its YAML and restart it");
+        }
+        if (parts[1].equals("end")) {
+            doic.endReport();
+            log.accept("overload report ended (admin endpoint)");
+            return Reply.json(200, AdminViews.overload(doic));
+        }
+        Map<String, Object> m;
+        try {
+            m = Json.object(body == null || body.isBlank() ? "{}" : body);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(REPORT_BODY + ": " + e.getMessage());
+        }
+        if (!(m.get("reductionPercent") instanceof Number pct)
+                || !(m.get("validitySeconds") instanceof Number secs)) {
+            throw new IllegalArgumentException(REPORT_BODY);
+        }
+        Object t = m.getOrDefault("type", "host");
+        OverloadReport.Type type =
+                "host".equals(t)
+                        ? OverloadReport.Type.HOST
+                        : "realm".equals(t) ? OverloadReport.Type.REALM : null;
+        if (type == null) {
+            throw new IllegalArgumentException("\"type\" must be \"host\" or \"realm\", got " + t);
+        }
+        // OverloadControl.report checks the ranges (RFC 7683 §7.5, §7.7) and says what is wrong.
+        doic.report(type, pct.intValue(), Duration.ofSeconds(secs.longValue()));
+        log.accept(
+                "overload "
+                        + t
+                        + " report: "
+                        + pct.intValue()
+                        + " % for "
+                        + secs.longValue()
+                        + " s (admin endpoint)");
+        return Reply.json(200, AdminViews.overload(doic));
+    }
+
+    private static final String REPORT_BODY =
+            "the body must be {\"reductionPercent\": 0-100, \"validitySeconds\": 1-86400,"
+                    + " \"type\": \"host\"|\"realm\"}";
 
     private Reply peers(String method, String[] parts, String body) {
         if (parts.length == 1) {

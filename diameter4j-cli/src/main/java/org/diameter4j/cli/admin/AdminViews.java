@@ -132,16 +132,7 @@ public final class AdminViews {
         }
         List<OverloadReport> reports = new ArrayList<>();
         for (Object o : list(json.get("doicReports"))) {
-            Map<String, Object> r = map(o);
-            reports.add(
-                    new OverloadReport(
-                            OverloadReport.Type.valueOf(str(r.get("type"))),
-                            str(r.get("reporter")),
-                            num(r.get("applicationId")),
-                            Long.parseUnsignedLong(str(r.get("sequenceNumber"))),
-                            (int) num(r.get("reductionPercent")),
-                            java.time.Duration.ofMillis(num(r.get("remainingMillis"))),
-                            num(r.get("throttled"))));
+            reports.add(report(map(o)));
         }
         return peer + NodeShow.overload(reports);
     }
@@ -163,15 +154,7 @@ public final class AdminViews {
             if (!ours) {
                 continue;
             }
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("type", r.type().name());
-            m.put("reporter", r.reporter());
-            m.put("applicationId", r.applicationId());
-            m.put("sequenceNumber", Long.toUnsignedString(r.sequenceNumber()));
-            m.put("reductionPercent", r.reductionPercent());
-            m.put("remainingMillis", r.remaining().toMillis());
-            m.put("throttled", r.throttled());
-            out.add(m);
+            out.add(report(r));
         }
         return out;
     }
@@ -285,5 +268,91 @@ public final class AdminViews {
     @SuppressWarnings("unchecked")
     private static List<Object> list(Object o) {
         return o instanceof List ? (List<Object>) o : List.of();
+    }
+
+    // ---- DOIC (RFC 7683) ----------------------------------------------------------------------
+
+    /**
+     * {@code GET /overload}: whether DOIC is on, the node's own report (what its answers carry,
+     * §5.2.1.2), every report in force it obeys (§5.2.1.1), and the requests it throttled or
+     * rerouted.
+     */
+    public static Map<String, Object> overload(OverloadControl doic) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("enabled", doic.enabled());
+        if (!doic.enabled()) {
+            return m;
+        }
+        OverloadReport own = doic.ownReport();
+        m.put("ownReport", own == null ? null : report(own));
+        List<Object> active = new ArrayList<>();
+        for (OverloadReport r : doic.activeReports()) {
+            active.add(report(r));
+        }
+        m.put("activeReports", active);
+        m.put("throttled", doic.throttledRequests());
+        m.put("rerouted", doic.reroutedRequests());
+        return m;
+    }
+
+    private static Map<String, Object> report(OverloadReport r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("type", r.type().name());
+        m.put("reporter", r.reporter());
+        m.put("applicationId", r.applicationId());
+        m.put("sequenceNumber", Long.toUnsignedString(r.sequenceNumber()));
+        m.put("reductionPercent", r.reductionPercent());
+        m.put("remainingMillis", r.remaining().toMillis());
+        m.put("throttled", r.throttled());
+        return m;
+    }
+
+    private static OverloadReport report(Map<String, Object> r) {
+        return new OverloadReport(
+                OverloadReport.Type.valueOf(str(r.get("type"))),
+                str(r.get("reporter")),
+                num(r.get("applicationId")),
+                Long.parseUnsignedLong(str(r.get("sequenceNumber"))),
+                (int) num(r.get("reductionPercent")),
+                java.time.Duration.ofMillis(num(r.get("remainingMillis"))),
+                num(r.get("throttled")));
+    }
+
+    /** The text of {@code d4j show overload}, from {@code GET /overload}. */
+    public static String renderOverload(Map<String, Object> json) {
+        if (!Boolean.TRUE.equals(json.get("enabled"))) {
+            return "Overload control (DOIC, RFC 7683) is off on this node:"
+                    + " set node.overload.enabled: true in its YAML\n";
+        }
+        StringBuilder sb = new StringBuilder();
+        Object own = json.get("ownReport");
+        if (own == null) {
+            sb.append("This node's report: none (its answers carry no OC-OLR)\n");
+        } else {
+            OverloadReport r = report(map(own));
+            sb.append("This node's report: ")
+                    .append(r.type().name().toLowerCase(java.util.Locale.ROOT))
+                    .append(", ")
+                    .append(r.reductionPercent())
+                    .append(" % reduction, ")
+                    .append(
+                            r.remaining().isZero()
+                                    ? "ending (validity 0)"
+                                    : (r.remaining().toMillis() + 999) / 1000 + " s left")
+                    .append(", sequence ")
+                    .append(Long.toUnsignedString(r.sequenceNumber()))
+                    .append('\n');
+        }
+        List<OverloadReport> active = new ArrayList<>();
+        for (Object o : list(json.get("activeReports"))) {
+            active.add(report(map(o)));
+        }
+        sb.append(NodeShow.overload(active));
+        sb.append("Throttled requests: ")
+                .append(num(json.get("throttled")))
+                .append(", rerouted: ")
+                .append(num(json.get("rerouted")))
+                .append('\n');
+        return sb.toString();
     }
 }
