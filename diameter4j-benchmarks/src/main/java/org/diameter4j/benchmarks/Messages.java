@@ -10,10 +10,15 @@ final class Messages {
 
     /** A Gy CCR-INITIAL for a data session with one Multiple-Services-Credit-Control: 300 bytes. */
     static DiameterMessage gyCcrInitial(Dictionary d) {
+        return gyCcrInitial(d, "pgw1.example.com;1766448000;42;data", "41780000001");
+    }
+
+    /** As {@link #gyCcrInitial(Dictionary)}, for another session and subscriber (MSISDN). */
+    static DiameterMessage gyCcrInitial(Dictionary d, String sessionId, String msisdn) {
         return d.request("CCR", 4)
                 .hopByHop(0x1234)
                 .endToEnd(0x5678)
-                .add(d.avp("Session-Id", "pgw1.example.com;1766448000;42;data"))
+                .add(d.avp("Session-Id", sessionId))
                 .add(d.avp("Origin-Host", "pgw1.example.com"))
                 .add(d.avp("Origin-Realm", "example.com"))
                 .add(d.avp("Destination-Realm", "ocs.example.net"))
@@ -26,7 +31,7 @@ final class Messages {
                         d.grouped(
                                 "Subscription-Id",
                                 d.avp("Subscription-Id-Type", "END_USER_E164"),
-                                d.avp("Subscription-Id-Data", "41780000001")))
+                                d.avp("Subscription-Id-Data", msisdn)))
                 .add(
                         d.grouped(
                                 "Multiple-Services-Credit-Control",

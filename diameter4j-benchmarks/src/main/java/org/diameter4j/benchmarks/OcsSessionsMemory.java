@@ -3,7 +3,6 @@ package org.diameter4j.benchmarks;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -79,7 +78,7 @@ public final class OcsSessionsMemory {
 
         // Warm-up: the code paths, the dictionary's lazy structures, then those sessions go.
         for (int i = 0; i < 1_000; i++) {
-            expectSuccess(ocs.handle(ccrInitial(d, "warm;" + i, "warm" + i), ctx), i);
+            expectSuccess(ocs.handle(Messages.gyCcrInitial(d, "warm;" + i, "warm" + i), ctx), i);
         }
         ocs.close();
         ocs = new OcsSimulator(config, d, null, new ManualTimers());
@@ -87,7 +86,7 @@ public final class OcsSessionsMemory {
         long t0 = System.nanoTime();
         for (int i = 0; i < sessions; i++) {
             String subscriber = Long.toString(41_700_000_000L + i % subscribers);
-            expectSuccess(ocs.handle(ccrInitial(d, sessionId(i), subscriber), ctx), i);
+            expectSuccess(ocs.handle(Messages.gyCcrInitial(d, sessionId(i), subscriber), ctx), i);
         }
         long ms = (System.nanoTime() - t0) / 1_000_000;
         long after = heapAfterFullGc();
@@ -114,34 +113,6 @@ public final class OcsSessionsMemory {
     /** The Session-Id of session {@code i} (RFC 6733 §8.8: DiameterIdentity;high;low;optional). */
     static String sessionId(int i) {
         return "pgw1.example.com;1766448000;" + i + ";data";
-    }
-
-    /** A Gy CCR-INITIAL as a PGW sends it: one MSCC for rating group 100 asking for octets. */
-    static DiameterMessage ccrInitial(Dictionary d, String sessionId, String msisdn) {
-        return d.request("CCR", 4)
-                .hopByHop(1)
-                .endToEnd(1)
-                .add(d.avp("Session-Id", sessionId))
-                .add(d.avp("Origin-Host", "pgw1.example.com"))
-                .add(d.avp("Origin-Realm", "example.com"))
-                .add(d.avp("Destination-Realm", "example.net"))
-                .add(d.avp("Auth-Application-Id", 4))
-                .add(d.avp("Service-Context-Id", "32251@3gpp.org"))
-                .add(d.avp("CC-Request-Type", "INITIAL_REQUEST"))
-                .add(d.avp("CC-Request-Number", 0))
-                .add(d.avp("Event-Timestamp", Instant.ofEpochSecond(1766448000L)))
-                .add(
-                        d.grouped(
-                                "Subscription-Id",
-                                d.avp("Subscription-Id-Type", "END_USER_E164"),
-                                d.avp("Subscription-Id-Data", msisdn)))
-                .add(
-                        d.grouped(
-                                "Multiple-Services-Credit-Control",
-                                d.grouped(
-                                        "Requested-Service-Unit",
-                                        d.avp("CC-Total-Octets", 1_000_000L)),
-                                d.avp("Rating-Group", 100)));
     }
 
     private static void expectSuccess(CompletableFuture<DiameterMessage> answer, int i) {

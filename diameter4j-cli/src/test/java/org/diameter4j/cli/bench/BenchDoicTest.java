@@ -40,6 +40,27 @@ class BenchDoicTest {
         return new Run(exit, out.toString(), err.toString());
     }
 
+    /** {@code d4j bench} of ccr-event against {@code server}, with {@code more} options. */
+    static Run bench(DiameterNode server, String... more) {
+        String peer = "aaa://127.0.0.1:" + server.listenAddresses().get(0).getPort();
+        List<String> args =
+                new java.util.ArrayList<>(
+                        List.of(
+                                "bench",
+                                peer,
+                                "--origin-host",
+                                "bench.doic.example",
+                                "--send",
+                                "ccr-event"));
+        args.addAll(List.of(more));
+        return d4j(args.toArray(String[]::new));
+    }
+
+    static JsonNode summary(Run r) throws java.io.IOException {
+        List<String> lines = r.out().lines().toList();
+        return JSON.readTree(lines.get(lines.size() - 1)).get("summary");
+    }
+
     static DiameterNode reportingServer() {
         DiameterNode server =
                 DiameterNode.start(
@@ -58,23 +79,8 @@ class BenchDoicTest {
     @Test
     void aReportOf30PercentThrottlesAbout30PercentOfTheBenchsRequests() throws Exception {
         try (DiameterNode server = reportingServer()) {
-            String peer = "aaa://127.0.0.1:" + server.listenAddresses().get(0).getPort();
-            Run r =
-                    d4j(
-                            "bench",
-                            peer,
-                            "--origin-host",
-                            "bench.doic.example",
-                            "--send",
-                            "ccr-event",
-                            "--doic",
-                            "--duration",
-                            "2s",
-                            "--concurrency",
-                            "8",
-                            "--json");
-            List<String> lines = r.out().lines().toList();
-            JsonNode s = JSON.readTree(lines.get(lines.size() - 1)).get("summary");
+            Run r = bench(server, "--doic", "--duration", "2s", "--concurrency", "8", "--json");
+            JsonNode s = summary(r);
             long answered = s.get("byResultCode").path("2001").asLong();
             long throttled = s.get("errors").path("throttled (DOIC)").asLong();
             assertThat(s.get("errors").size())
@@ -90,21 +96,7 @@ class BenchDoicTest {
     @Test
     void theProgressLinesAndTheSummaryShowTheReport() {
         try (DiameterNode server = reportingServer()) {
-            String peer = "aaa://127.0.0.1:" + server.listenAddresses().get(0).getPort();
-            Run r =
-                    d4j(
-                            "bench",
-                            peer,
-                            "--origin-host",
-                            "bench.doic.example",
-                            "--send",
-                            "ccr-event",
-                            "--doic",
-                            "--duration",
-                            "2s",
-                            "--concurrency",
-                            "4",
-                            "--progress");
+            Run r = bench(server, "--doic", "--duration", "2s", "--concurrency", "4", "--progress");
             assertThat(r.out())
                     .containsPattern(
                             "answers/s .*  DOIC host ocs\\.doic\\.example 30 % \\(\\d+ s left\\)"
@@ -117,23 +109,9 @@ class BenchDoicTest {
     @Test
     void withoutDoicTheBenchNeitherAdvertisesNorThrottles() throws Exception {
         try (DiameterNode server = reportingServer()) {
-            String peer = "aaa://127.0.0.1:" + server.listenAddresses().get(0).getPort();
-            Run r =
-                    d4j(
-                            "bench",
-                            peer,
-                            "--origin-host",
-                            "bench.doic.example",
-                            "--send",
-                            "ccr-event",
-                            "--duration",
-                            "1s",
-                            "--concurrency",
-                            "4",
-                            "--json");
+            Run r = bench(server, "--duration", "1s", "--concurrency", "4", "--json");
             assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(Main.OK);
-            List<String> lines = r.out().lines().toList();
-            JsonNode s = JSON.readTree(lines.get(lines.size() - 1)).get("summary");
+            JsonNode s = summary(r);
             assertThat(s.get("errors").size()).isZero();
             assertThat(r.out()).doesNotContain("DOIC");
         }
